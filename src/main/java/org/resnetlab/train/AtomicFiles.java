@@ -1,0 +1,46 @@
+package org.resnetlab.train;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Files replaced whole: written to a temporary sibling, flushed to disk, then renamed over the old one. */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    static void write(Path target, Writer writer) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+                writer.write(new java.io.BufferedOutputStream(out, 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                });
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    static void writeString(Path target, String text) throws IOException {
+        write(target, out -> {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package org.resnetlab.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.resnetlab.models.ModelSpec;
+
+/**
+ * Everything that determines one run. Build with {@link #of(String, ModelSpec, Path)} and the {@code with…}
+ * methods. Two runs with equal {@link #identity()} produce the same numbers on CPU.
+ *
+ * @param dataset         cifar10, cifar100, fashion-mnist or synthetic
+ * @param dataDir         the user's archive or folder; null = the download cache
+ * @param model           the network
+ * @param protocol        optimiser and schedule
+ * @param seed            seeds initialisation, data order and augmentation
+ * @param engine          DJL engine name (MXNet, PyTorch); null = DJL's default
+ * @param devices         cpu, gpu (all), gpu:0,1
+ * @param evalEvery       iterations between evaluations (a metric row each)
+ * @param checkpointEvery iterations between checkpoints
+ * @param testLimit       evaluate on the first N test images (0 = all)
+ * @param augment         the paper's pad-4 crop + flip
+ * @param out             the run's folder: metrics.csv, run.json, checkpoint/
+ */
+public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
+                        String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out) {
+
+    public RunConfig {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(out, "out");
+        devices = devices == null ? "cpu" : devices;
+        if (evalEvery <= 0) {
+            evalEvery = Math.max(1, protocol.iterations() / 64);
+        }
+        if (checkpointEvery <= 0) {
+            checkpointEvery = evalEvery;
+        }
+    }
+
+    /** The paper's protocol on {@code dataset} for {@code model}, seed 0, CPU, recorded in {@code out}. */
+    public static RunConfig of(String dataset, ModelSpec model, Path out) {
+        return new RunConfig(dataset, null, model, Protocol.paper(), 0, null, "cpu", 0, 0, 0, true, out);
+    }
+
+    public RunConfig withDataDir(Path dir) { return new RunConfig(dataset, dir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
+    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, 0, 0, testLimit, augment, out); }
+    public RunConfig withSeed(long s) { return new RunConfig(dataset, dataDir, model, protocol, s, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
+    public RunConfig withEngine(String e) { return new RunConfig(dataset, dataDir, model, protocol, seed, e, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
+    public RunConfig withDevices(String d) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, d, evalEvery, checkpointEvery, testLimit, augment, out); }
+    public RunConfig withEvalEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, n, checkpointEvery, testLimit, augment, out); }
+    public RunConfig withCheckpointEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, n, testLimit, augment, out); }
+    public RunConfig withTestLimit(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, n, augment, out); }
+    public RunConfig withAugment(boolean a) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, a, out); }
+    public RunConfig withOut(Path o) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, o); }
+    /** Shorthand for {@code withProtocol(protocol().scaled(scale))}. */
+    public RunConfig scaled(double scale) { return withProtocol(protocol.scaled(scale)); }
+    public RunConfig withIterations(int n) { return withProtocol(protocol.withIterations(n)); }
+
+    /**
+     * What makes the numbers: every field except where the data and the outputs live and the checkpoint
+     * interval. A rerun with the same --out must match it to resume.
+     */
+    public Map<String, Object> identity() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("dataset", dataset);
+        map.put("depth", model.depth());
+        map.put("unit", model.unit());
+        map.put("body", model.body() == null ? null : model.body().name().toLowerCase());
+        map.put("classes", model.classes());
+        map.put("input_channels", model.inputChannels());
+        map.put("image_size", model.imageSize());
+        map.put("shortcut", model.shortcut().name());
+        map.put("zero_init_last_bn", model.zeroInitLastBn());
+        map.put("iterations", protocol.iterations());
+        map.put("batch_size", protocol.batchSize());
+        map.put("learning_rate", protocol.learningRate());
+        map.put("warmup_rate", protocol.warmupRate());
+        map.put("warmup_iterations", protocol.warmupIterations());
+        map.put("lr_drops_at", protocol.dropsAt());
+        map.put("lr_drop_factor", protocol.dropFactor());
+        map.put("momentum", protocol.momentum());
+        map.put("weight_decay", protocol.weightDecay());
+        map.put("seed", seed);
+        map.put("engine", engine);
+        map.put("devices", devices);
+        map.put("eval_every", evalEvery);
+        map.put("test_limit", testLimit);
+        map.put("augment", augment);
+        return map;
+    }
+
+    /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = identity();
+        map.put("checkpoint_every", checkpointEvery);
+        map.put("data_dir", dataDir == null ? null : dataDir.toString());
+        map.put("out", out.toString());
+        return map;
+    }
+}

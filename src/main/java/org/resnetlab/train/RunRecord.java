@@ -1,0 +1,128 @@
+package org.resnetlab.train;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files of one run folder: {@code metrics.csv} (one row per evaluation) and {@code run.json} (config, the
+ * environment of every session that worked on it, and the outcome once finished). Both are replaced atomically.
+ */
+public final class RunRecord {
+    public static final String METRICS = "metrics.csv";
+    public static final String RUN = "run.json";
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls()
+            .serializeSpecialFloatingPointValues().create();
+
+    private final Path folder;
+    private JsonObject run;
+
+    private RunRecord(Path folder, JsonObject run) {
+        this.folder = folder;
+        this.run = run;
+    }
+
+    /** Opens the record in {@code folder}; an existing run.json must describe the same run. */
+    public static RunRecord open(RunConfig config) throws IOException {
+        Path folder = config.out();
+        Path file = folder.resolve(RUN);
+        JsonObject identity = GSON.toJsonTree(config.identity()).getAsJsonObject();
+        if (Files.isRegularFile(file)) {
+            JsonObject existing = read(file);
+            JsonObject recorded = existing.getAsJsonObject("identity");
+            if (!identity.equals(recorded)) {
+                throw new IllegalStateException(folder + " holds a different run (" + difference(recorded, identity)
+                        + "); use another --out or delete that folder.");
+            }
+            return new RunRecord(folder, existing);
+        }
+        JsonObject run = new JsonObject();
+        run.add("identity", identity);
+        run.add("config", GSON.toJsonTree(config.toMap()));
+        run.add("sessions", new JsonArray());
+        run.add("outcome", null);
+        return new RunRecord(folder, run);
+    }
+
+    public static JsonObject read(Path runJson) throws IOException {
+        return JsonParser.parseString(Files.readString(runJson, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    private static String difference(JsonObject recorded, JsonObject wanted) {
+        if (recorded == null) {
+            return "no identity recorded";
+        }
+        for (Map.Entry<String, JsonElement> entry : wanted.entrySet()) {
+            JsonElement old = recorded.get(entry.getKey());
+            if (!entry.getValue().equals(old)) {
+                return entry.getKey() + " was " + old + ", now " + entry.getValue();
+            }
+        }
+        return "fields differ";
+    }
+
+    public Outcome outcome() {
+        JsonElement o = run.get("outcome");
+        if (o == null || o.isJsonNull()) {
+            return null;
+        }
+        JsonObject obj = o.getAsJsonObject();
+        JsonElement error = obj.get("final_test_error");
+        return new Outcome(Outcome.Status.valueOf(obj.get("status").getAsString().toUpperCase()),
+                obj.get("iteration").getAsInt(), error == null || error.isJsonNull() ? Double.NaN : error.getAsDouble(),
+                obj.get("detail").getAsString());
+    }
+
+    public void addSession(Map<String, Object> environment) throws IOException {
+        run.getAsJsonArray("sessions").add(GSON.toJsonTree(environment));
+        save();
+    }
+
+    public void finish(Outcome outcome) throws IOException {
+        JsonObject o = new JsonObject();
+        o.addProperty("status", outcome.status().label());
+        o.addProperty("iteration", outcome.iteration());
+        o.addProperty("final_test_error", Double.isNaN(outcome.finalTestError()) ? null : outcome.finalTestError());
+        o.addProperty("detail", outcome.detail());
+        run.add("outcome", o);
+        save();
+    }
+
+    private void save() throws IOException {
+        AtomicFiles.writeString(folder.resolve(RUN), GSON.toJson(run) + "\n");
+    }
+
+    /** Metric rows recorded so far (an absent file is no rows). */
+    public static List<MetricRow> readMetrics(Path folder) throws IOException {
+        Path file = folder.resolve(METRICS);
+        List<MetricRow> rows = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return rows;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                rows.add(MetricRow.parse(line));
+            }
+        }
+        return rows;
+    }
+
+    public static void writeMetrics(Path folder, List<MetricRow> rows) throws IOException {
+        StringBuilder csv = new StringBuilder(String.join(",", MetricRow.COLUMNS)).append('\n');
+        for (MetricRow row : rows) {
+            csv.append(row.toCsv()).append('\n');
+        }
+        AtomicFiles.writeString(folder.resolve(METRICS), csv.toString());
+    }
+}

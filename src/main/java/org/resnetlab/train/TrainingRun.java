@@ -1,0 +1,257 @@
+package org.resnetlab.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import ai.djl.translate.Batchifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.resnetlab.data.Augmentation;
+import org.resnetlab.data.DataSplits;
+import org.resnetlab.data.Datasets;
+import org.resnetlab.data.HostBatch;
+import org.resnetlab.data.ImageSet;
+import org.resnetlab.data.Normalization;
+import org.resnetlab.data.TrainingBatches;
+import org.resnetlab.models.ModelSpec;
+import org.resnetlab.models.Models;
+
+/**
+ * One recorded, resumable training run. From a notebook cell:
+ * <pre>{@code
+ * RunResult r = TrainingRun.of(RunConfig.of("cifar10", ModelSpec.cifar(20, "original"), Path.of("../data/results/demo/r20"))
+ *         .scaled(0.05)).run();
+ * r.metrics()   // Tablesaw table: iteration, epoch, lr, train_loss, train_error, test_loss, test_error, ...
+ * }</pre>
+ * Running the same config again on the same folder resumes from its last checkpoint, or returns the recorded
+ * result when the run is complete.
+ */
+public final class TrainingRun {
+    private static final int EVAL_BATCH = 250;
+
+    private final RunConfig config;
+    private Function<ModelSpec, Block> modelFactory = Models::build;
+    private Supplier<DataSplits> data;
+    private RunListener listener = RunListener.NONE;
+
+    private TrainingRun(RunConfig config) {
+        this.config = config;
+        this.data = () -> Datasets.load(config.dataset(), config.dataDir());
+    }
+
+    public static TrainingRun of(RunConfig config) {
+        return new TrainingRun(config);
+    }
+
+    /** Builds the network some other way than {@link Models#build} (tests, notebooks trying a custom block). */
+    public TrainingRun withModelFactory(Function<ModelSpec, Block> factory) {
+        this.modelFactory = Objects.requireNonNull(factory);
+        return this;
+    }
+
+    /** Trains on data already in memory instead of loading {@code config.dataset()}. */
+    public TrainingRun withData(DataSplits splits) {
+        this.data = () -> splits;
+        return this;
+    }
+
+    public TrainingRun withListener(RunListener l) {
+        this.listener = Objects.requireNonNull(l);
+        return this;
+    }
+
+    public RunResult run() {
+        try {
+            return execute();
+        } catch (IOException e) {
+            throw new UncheckedIOException("run in " + config.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private RunResult execute() throws IOException {
+        Files.createDirectories(config.out());
+        RunRecord record = RunRecord.open(config);
+        Outcome recorded = record.outcome();
+        if (recorded != null) {
+            RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
+            listener.finished(done);
+            return done;
+        }
+        Protocol protocol = config.protocol();
+        Engine engine = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
+        Device[] devices = DeviceChoice.parse(config.devices(), engine);
+        if (protocol.batchSize() % devices.length != 0) {
+            throw new IllegalArgumentException("batch size " + protocol.batchSize() + " does not split evenly over "
+                    + devices.length + " devices");
+        }
+        DataSplits splits = data.get();
+        ImageSet train = splits.train();
+        ImageSet test = config.testLimit() > 0 ? splits.test().head(config.testLimit()) : splits.test();
+        Normalization normalization = Normalization.of(train);
+        Shape inputShape = new Shape(protocol.batchSize() / devices.length, train.channels(), train.height(), train.width());
+
+        engine.setRandomSeed((int) config.seed());
+        Block block = modelFactory.apply(config.model());
+        MomentumSgd optimizer = MomentumSgd.builder().momentum(protocol.momentum())
+                .learningRate(protocol.schedule().getNewValue(0)).optWeightDecays(protocol.weightDecay())
+                .setRescaleGrad(1f / devices.length).build();
+        try (Model model = Model.newInstance("run", devices[0], engine.getEngineName())) {
+            model.setBlock(block);
+            // Initialise (seeded) and, when resuming, load the checkpoint before the Trainer mirrors parameters to its devices.
+            block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
+            Checkpoint.Progress progress = new Checkpoint.Progress(0, 0, 0, 0, 0, 0);
+            List<MetricRow> rows = new ArrayList<>();
+            boolean resuming = Files.isRegularFile(Checkpoint.file(config.out()));
+            if (resuming) {
+                progress = Checkpoint.restore(config.out(), block, model.getNDManager(), optimizer, devices);
+            }
+            final int startIteration = progress.iteration();
+            // rows after the checkpoint were written by the killed session and will be recomputed identically
+            RunRecord.readMetrics(config.out()).stream().filter(r -> r.iteration() <= startIteration).forEach(rows::add);
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer).optDevices(devices);
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(inputShape);
+                record.addSession(RunEnvironment.capture(engine, devices, startIteration));
+                RunResult result = loop(trainer, block, optimizer, train, test, normalization, progress, rows, record, engine);
+                listener.finished(result);
+                return result;
+            }
+        }
+    }
+
+    private RunResult loop(Trainer trainer, Block block, MomentumSgd optimizer, ImageSet train, ImageSet test,
+                           Normalization normalization, Checkpoint.Progress progress, List<MetricRow> rows,
+                           RunRecord record, Engine engine) throws IOException {
+        Protocol protocol = config.protocol();
+        LearningRateSchedule schedule = protocol.schedule();
+        int total = protocol.iterations();
+        int iteration = progress.iteration();
+        double lossSum = progress.lossSum();
+        double wrongSum = progress.wrongSum();
+        long images = progress.images();
+        double trainSeconds = progress.trainSeconds();
+        double elapsedBefore = progress.elapsedSeconds();
+        long sessionStart = System.nanoTime();
+        listener.started(config, iteration, total);
+        Augmentation augmentation = config.augment() ? Augmentation.PAPER : Augmentation.NONE;
+        Device[] devices = trainer.getDevices();
+        try (TrainingBatches batches = new TrainingBatches(train, normalization, augmentation, protocol.batchSize(),
+                config.seed(), iteration, total)) {
+            while (iteration < total) {
+                HostBatch host = batches.next();
+                float lr = schedule.getNewValue(iteration);
+                optimizer.setLearningRate(lr);
+                long stepStart = System.nanoTime();
+                double batchLoss = 0;
+                double batchWrong = 0;
+                try (NDManager step = trainer.getManager().newSubManager();
+                     Batch batch = toBatch(step, host)) {
+                    Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        for (Batch part : parts) {
+                            NDList predictions = trainer.forward(part.getData(), part.getLabels());
+                            NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
+                            collector.backward(loss);
+                            batchLoss += loss.getFloat() * part.getSize();
+                            batchWrong += wrong(predictions.singletonOrThrow(), part.getLabels().singletonOrThrow());
+                        }
+                    }
+                    if (parts.length > 1) {
+                        for (Batch part : parts) {
+                            part.close();
+                        }
+                    }
+                    trainer.step();
+                }
+                iteration++;
+                trainSeconds += (System.nanoTime() - stepStart) / 1e9;
+                double meanLoss = batchLoss / host.size();
+                listener.stepped(iteration, lr, meanLoss);
+                if (!Double.isFinite(meanLoss)) {
+                    Outcome outcome = Outcome.diverged(iteration, meanLoss);
+                    record.finish(outcome);
+                    return new RunResult(config, outcome, rows, false);
+                }
+                lossSum += batchLoss;
+                wrongSum += batchWrong;
+                images += host.size();
+                boolean last = iteration == total;
+                if (iteration % config.evalEvery() == 0 || last) {
+                    double[] testResult = evaluate(trainer, test, normalization);
+                    double elapsed = elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+                    MetricRow row = new MetricRow(iteration, TrainingBatches.epoch(iteration, protocol.batchSize(), train.size()),
+                            Double.parseDouble(Float.toString(lr)), lossSum / images, 100 * wrongSum / images, testResult[0], testResult[1],
+                            images / Math.max(trainSeconds, 1e-9), elapsed);
+                    rows.add(row);
+                    RunRecord.writeMetrics(config.out(), rows);
+                    listener.evaluated(row);
+                    lossSum = 0;
+                    wrongSum = 0;
+                    images = 0;
+                    trainSeconds = 0;
+                }
+                if (iteration % config.checkpointEvery() == 0 || last) {
+                    double elapsed = elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
+                    Checkpoint.save(config.out(), new Checkpoint.Progress(iteration, lossSum, wrongSum, images,
+                            trainSeconds, elapsed), block, optimizer);
+                    listener.checkpointed(iteration);
+                }
+            }
+        }
+        Outcome outcome = Outcome.atEnd(total, rows.get(rows.size() - 1).testError());
+        record.finish(outcome);
+        return new RunResult(config, outcome, rows, false);
+    }
+
+    private static Batch toBatch(NDManager manager, HostBatch host) {
+        NDArray x = manager.create(host.images(), new Shape(host.size(), host.channels(), host.height(), host.width()));
+        NDArray y = manager.create(host.labels(), new Shape(host.size()));
+        return new Batch(manager, new NDList(x), new NDList(y), host.size(), Batchifier.STACK, Batchifier.STACK, 0, 0);
+    }
+
+    /** Misclassified images in a batch. */
+    private static double wrong(NDArray logits, NDArray labels) {
+        return logits.argMax(1).toType(DataType.INT64, false).neq(labels.toType(DataType.INT64, false)).sum().toType(DataType.FLOAT32, false).getFloat();
+    }
+
+    /** Mean loss and error (%) over the test set, in inference mode (BN running statistics). */
+    private double[] evaluate(Trainer trainer, ImageSet test, Normalization normalization) {
+        double lossSum = 0;
+        double wrongSum = 0;
+        Device[] devices = trainer.getDevices();
+        int chunk = EVAL_BATCH - EVAL_BATCH % devices.length;
+        for (int start = 0; start < test.size(); start += chunk) {
+            HostBatch host = TrainingBatches.slice(test, normalization, start, chunk);
+            try (NDManager manager = trainer.getManager().newSubManager();
+                 Batch batch = toBatch(manager, host)) {
+                Batch[] parts = devices.length == 1 || host.size() % devices.length != 0
+                        ? new Batch[] {batch} : batch.split(devices, false);
+                for (Batch part : parts) {
+                    NDList predictions = trainer.evaluate(part.getData());
+                    NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
+                    lossSum += loss.getFloat() * part.getSize();
+                    wrongSum += wrong(predictions.singletonOrThrow(), part.getLabels().singletonOrThrow());
+                }
+            }
+        }
+        return new double[] {lossSum / test.size(), 100 * wrongSum / test.size()};
+    }
+}
