@@ -36,7 +36,8 @@ public final class RunRecord {
     public static RunRecord open(RunConfig config) throws IOException {
         Path folder = config.out();
         Path file = folder.resolve(RUN);
-        JsonObject identity = GSON.toJsonTree(config.identity()).getAsJsonObject();
+        // through text, so floats compare as they are stored
+        JsonObject identity = JsonParser.parseString(GSON.toJson(config.identity())).getAsJsonObject();
         if (Files.isRegularFile(file)) {
             JsonObject existing = read(file);
             JsonObject recorded = existing.getAsJsonObject("identity");

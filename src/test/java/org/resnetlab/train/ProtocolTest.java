@@ -1,0 +1,71 @@
+package org.resnetlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProtocolTest {
+
+    @Test
+    void paperScheduleAtItsBoundaries() {
+        Protocol paper = Protocol.paper();
+        assertEquals(64_000, paper.iterations());
+        assertEquals(128, paper.batchSize());
+        assertEquals(0.9f, paper.momentum());
+        assertEquals(1e-4f, paper.weightDecay());
+        LearningRateSchedule lr = paper.schedule();
+        assertEquals(0.01f, lr.getNewValue(0));
+        assertEquals(0.01f, lr.getNewValue(399));
+        assertEquals(0.1f, lr.getNewValue(400));
+        assertEquals(0.1f, lr.getNewValue(31_999));
+        assertEquals(0.01f, lr.getNewValue(32_000), 1e-9);
+        assertEquals(0.01f, lr.getNewValue(47_999), 1e-9);
+        assertEquals(0.001f, lr.getNewValue(48_000), 1e-9);
+        assertEquals(0.001f, lr.getNewValue(63_999), 1e-9);
+    }
+
+    @Test
+    void scaleShrinksEveryIterationCountProportionally() {
+        Protocol half = Protocol.paper().scaled(0.5);
+        assertEquals(32_000, half.iterations());
+        assertEquals(200, half.warmupIterations());
+        assertEquals(List.of(16_000, 24_000), half.dropsAt());
+        LearningRateSchedule lr = half.schedule();
+        assertEquals(0.01f, lr.getNewValue(199));
+        assertEquals(0.1f, lr.getNewValue(200));
+        assertEquals(0.1f, lr.getNewValue(15_999));
+        assertEquals(0.01f, lr.getNewValue(16_000), 1e-9);
+        Protocol tiny = Protocol.paper().withIterations(640);
+        assertEquals(640, tiny.iterations());
+        assertEquals(4, tiny.warmupIterations());
+        assertEquals(List.of(320, 480), tiny.dropsAt());
+    }
+
+    @Test
+    void momentumSgdFollowsTorchsFormula() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MomentumSgd sgd = MomentumSgd.builder().momentum(0.9f).learningRate(0.1f).optWeightDecays(0.01f)
+                    .setRescaleGrad(0.5f).build();
+            NDArray weight = manager.create(new float[] {1f, -2f});
+            NDArray grad = manager.create(new float[] {4f, 2f});
+            sgd.update("w", weight, grad);
+            // v = 0.5·g + 0.01·w = (2.01, 0.98); w = w − 0.1·v
+            float[] w1 = {1f - 0.201f, -2f - 0.098f};
+            assertArrayClose(w1, weight.toFloatArray());
+            sgd.setLearningRate(0.01f);
+            sgd.update("w", weight, grad);
+            float v0 = 0.9f * 2.01f + 2f + 0.01f * w1[0];
+            float v1 = 0.9f * 0.98f + 1f + 0.01f * w1[1];
+            assertArrayClose(new float[] {w1[0] - 0.01f * v0, w1[1] - 0.01f * v1}, weight.toFloatArray());
+        }
+    }
+
+    private static void assertArrayClose(float[] expected, float[] actual) {
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], actual[i], 1e-6);
+        }
+    }
+}
