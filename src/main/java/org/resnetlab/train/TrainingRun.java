@@ -166,6 +166,8 @@ public final class TrainingRun {
                      Batch batch = toBatch(step, host)) {
                     Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
                     try (GradientCollector collector = trainer.newGradientCollector()) {
+                        // PyTorch accumulates gradients across backward calls; DJL's own Sgd zeroes them, ours does not
+                        collector.zeroGradients();
                         for (Batch part : parts) {
                             NDList predictions = trainer.forward(part.getData(), part.getLabels());
                             NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
