@@ -17,6 +17,18 @@ public final class Datasets {
     /** The synthetic data are the same for every run; the run's seed varies init, order and augmentation. */
     public static final long SYNTHETIC_SEED = 20160316L;
 
+    /** What a network for a dataset must take and produce. */
+    public record Shape(int classes, int channels, int size) {}
+
+    public static Shape shape(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "cifar10", "cifar-10", "synthetic" -> new Shape(10, 3, 32);
+            case "cifar100", "cifar-100" -> new Shape(100, 3, 32);
+            case "fashion-mnist", "fashionmnist" -> new Shape(10, 1, 28);
+            default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; choose one of " + NAMES);
+        };
+    }
+
     /**
      * Loads a dataset by name. {@code dataDir} is the user's archive or folder (never downloaded into); when
      * null the cache ({@link #cacheDir()}) is used and filled by a verified download if needed.

@@ -1,0 +1,99 @@
+package org.resnetlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.resnetlab.data.DataException;
+import org.resnetlab.data.Datasets;
+import org.resnetlab.models.Depths;
+import org.resnetlab.models.ModelSpec;
+import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.train.RunConfig;
+import org.resnetlab.train.TrainingRun;
+import org.resnetlab.units.ResidualUnits;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code resnetlab train --dataset cifar10 --depth 20 --unit original --scale 0.05 --out data/results/x/r20}:
+ * one recorded run; the same command again resumes it or reports it complete.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one network with the paper's protocol, recording metrics.csv, run.json and checkpoints in --out; "
+                + "running it again with the same --out resumes (or reports the run complete).")
+public final class TrainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--dataset", required = true, description = "cifar10|cifar100|fashion-mnist|synthetic")
+    String dataset;
+
+    @Option(names = "--depth", required = true, description = "weighted layers: 6n+2 (basic) or 9n+2 (bottleneck)")
+    int depth;
+
+    @Option(names = "--unit", required = true, description = "residual unit: " + "original, bn-after-addition, "
+            + "relu-before-addition, relu-only-preact, full-preact, constant-scaling[:S[/R]], exclusive-gating[:B], "
+            + "shortcut-only-gating[:B], conv-shortcut, dropout-shortcut[:P], plain")
+    String unit;
+
+    @Option(names = "--body", description = "basic|bottleneck (required for depth 164)")
+    String body;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seeds initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "the run's folder (metrics.csv, run.json, checkpoint/)")
+    Path out;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            RunConfig config = config();
+            TrainingRun.of(config).withListener(new ConsoleProgress(spec.commandLine().getOut(), out.toString())).run();
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | DataException e) {
+            err.println("resnetlab train: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+    }
+
+    RunConfig config() {
+        return new RunConfig(dataset(dataset), options.dataDir, modelSpec(dataset(dataset), depth, unit, body),
+                options.protocol(), seed, options.engineName(), options.devices, options.evalEvery,
+                options.checkpointEvery, options.testLimit, !options.noAugment, out);
+    }
+
+    static String dataset(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!Datasets.NAMES.contains(lower)) {
+            throw new IllegalArgumentException("--dataset must be one of " + String.join("|", Datasets.NAMES) + ", got '" + name + "'");
+        }
+        return lower;
+    }
+
+    /** The network for a dataset: its classes and image shape; option A for basic bodies, B for bottleneck. */
+    static ModelSpec modelSpec(String dataset, int depth, String unit, String body) {
+        ResidualUnits.of(unit);
+        Body b = null;
+        if (body != null) {
+            try {
+                b = Body.valueOf(body.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--body must be basic or bottleneck, got '" + body + "'");
+            }
+        }
+        Body resolved = Depths.resolve(depth, b).body();
+        Datasets.Shape shape = Datasets.shape(dataset);
+        return new ModelSpec(depth, unit, resolved, shape.classes(), shape.channels(), shape.size(),
+                resolved == Body.BOTTLENECK ? ModelSpec.ShortcutOption.B : ModelSpec.ShortcutOption.A, false);
+    }
+}

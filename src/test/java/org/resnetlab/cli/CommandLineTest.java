@@ -1,0 +1,98 @@
+package org.resnetlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resnetlab.models.ModelSpec;
+import org.resnetlab.train.Grids;
+import org.resnetlab.train.RunConfig;
+import picocli.CommandLine;
+
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("train", "grid", "report")) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().contains("Usage: resnetlab " + command), r.out());
+        }
+        assertTrue(run("train", "--help").out().contains("--checkpoint-every"));
+    }
+
+    @Test
+    void invalidFlagsGetOneLineAndTheUsage() {
+        Result unknown = run("train", "--dataset", "synthetic", "--depth", "20", "--unit", "original", "--out", "x", "--bogus");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().startsWith("resnetlab: Unknown option: '--bogus'"), unknown.err());
+        assertTrue(unknown.err().contains("Usage: resnetlab train"), unknown.err());
+        Result both = run("train", "--dataset", "synthetic", "--depth", "20", "--unit", "original", "--out", "x",
+                "--iterations", "5", "--scale", "0.1");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        Result badDataset = run("train", "--dataset", "imagenet", "--depth", "20", "--unit", "original", "--out", dir.toString());
+        assertEquals(2, badDataset.code());
+        assertEquals(1, badDataset.err().strip().lines().count(), badDataset.err());
+        assertTrue(badDataset.err().contains("cifar10|cifar100|fashion-mnist|synthetic"), badDataset.err());
+        Result badDepth = run("train", "--dataset", "synthetic", "--depth", "21", "--unit", "original", "--out", dir.toString());
+        assertEquals(2, badDepth.code());
+        assertEquals(1, badDepth.err().strip().lines().count(), badDepth.err());
+    }
+
+    @Test
+    void trainFlagsBecomeTheRunConfig() {
+        TrainCommand train = new TrainCommand();
+        new CommandLine(train).parseArgs("--dataset", "cifar100", "--depth", "164", "--unit", "full-preact", "--body",
+                "bottleneck", "--scale", "0.5", "--eval-every", "100", "--checkpoint-every", "200", "--seed", "3",
+                "--engine", "pytorch", "--devices", "gpu:0,1", "--out", "o");
+        RunConfig config = train.config();
+        assertEquals("cifar100", config.dataset());
+        assertEquals(100, config.model().classes());
+        assertEquals(ModelSpec.Body.BOTTLENECK, config.model().body());
+        assertEquals(ModelSpec.ShortcutOption.B, config.model().shortcut());
+        assertEquals(32_000, config.protocol().iterations());
+        assertEquals(List.of(16_000, 24_000), config.protocol().dropsAt());
+        assertEquals(100, config.evalEvery());
+        assertEquals(200, config.checkpointEvery());
+        assertEquals(3, config.seed());
+        assertEquals("PyTorch", config.engine());
+        assertEquals("gpu:0,1", config.devices());
+        TrainCommand fashion = new TrainCommand();
+        new CommandLine(fashion).parseArgs("--dataset", "fashion-mnist", "--depth", "20", "--unit", "original", "--out", "o");
+        assertEquals(1, fashion.config().model().inputChannels());
+        assertEquals(28, fashion.config().model().imageSize());
+        assertEquals(64_000, fashion.config().protocol().iterations());
+    }
+
+    @Test
+    void gridsCoverThePapersTables() {
+        RunConfig template = RunConfig.of("cifar10", ModelSpec.cifar(20, "original"), dir);
+        assertEquals(11 * 5, Grids.runs("table1", 5, template, dir).size());
+        assertEquals(10 * 5, Grids.runs("table2", 5, template, dir).size());
+        assertEquals(10, Grids.runs("table3", 1, template, dir).size());
+        List<RunConfig> degradation = Grids.runs("degradation", 2, template, dir);
+        assertEquals(12, degradation.size());
+        assertEquals(dir.resolve("degradation/cifar10-20-basic-plain/seed1"), degradation.get(1).out());
+        assertEquals(1, degradation.get(1).seed());
+    }
+}

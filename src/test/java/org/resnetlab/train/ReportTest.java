@@ -1,0 +1,62 @@
+package org.resnetlab.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.resnetlab.models.ModelSpec;
+import tech.tablesaw.api.Table;
+
+class ReportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void medianOfSeedsBesideThePapersNumber() {
+        // three seeds of the "ResNet-110 original on CIFAR-10" cell, trained briefly on synthetic data by a tiny net
+        ModelSpec spec = new ModelSpec(110, "original", ModelSpec.Body.BASIC, 10, 3, 16, ModelSpec.ShortcutOption.A, false);
+        List<Double> errors = new ArrayList<>();
+        for (int seed = 0; seed < 3; seed++) {
+            RunConfig config = RunConfig.of("cifar10", spec, dir.resolve("table2/c10-110/seed" + seed))
+                    .withProtocol(Protocol.paper().withBatchSize(32).withIterations(30)).withSeed(seed).withEvalEvery(15);
+            errors.add(TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run().finalTestError());
+        }
+        Table table = Report.table(dir);
+        System.out.println(table.print());
+        assertEquals(1, table.rowCount());
+        assertEquals("[2] Table 2", table.stringColumn("paper table").get(0));
+        assertEquals("6.61", table.stringColumn("paper error %").get(0));
+        assertEquals(3, table.intColumn("runs").get(0));
+        errors.sort(null);
+        double median = errors.get(1);
+        String expected = String.format(Locale.ROOT, "%.2f", median);
+        assertEquals(median > 20 ? "fail (" + expected + ")" : expected, table.stringColumn("ours (median) %").get(0));
+        assertEquals(30, table.intColumn("iterations").get(0));
+    }
+
+    @Test
+    void divergedRunsRankAboveEveryNumber() {
+        List<Report.FinishedRun> runs = List.of(
+                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 0, 10, "completed", 7.0),
+                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 1, 10, "diverged", Double.NaN),
+                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 2, 10, "completed", 6.0));
+        assertEquals("7.00", Report.median(runs));
+        assertEquals("fail (diverged)", Report.median(runs.subList(1, 2)));
+        assertEquals("6.50", Report.median(List.of(runs.get(0), runs.get(2))));
+    }
+
+    @Test
+    void paperConstantsMatchTheReference() {
+        assertEquals(8.75, PaperResults.find("cifar10", 20, "basic", "original").error());
+        assertEquals(6.61, PaperResults.find("cifar10", 110, "basic", "original").error());
+        assertEquals(null, PaperResults.find("cifar10", 110, "basic", "constant-scaling:0/1").error());
+        assertEquals(22.71, PaperResults.find("cifar100", 1001, "bottleneck", "full-preact").error());
+        assertTrue(PaperResults.ALL.stream().allMatch(e -> Report.canonicalUnit(e.unit()).equals(e.unit())),
+                "paper rows use the zoo's canonical unit names");
+    }
+}
