@@ -109,9 +109,7 @@ public final class TrainingRun {
 
         engine.setRandomSeed((int) config.seed());
         Block block = modelFactory.apply(config.model());
-        MomentumSgd optimizer = MomentumSgd.builder().momentum(protocol.momentum())
-                .learningRate(protocol.schedule().getNewValue(0)).optWeightDecays(protocol.weightDecay())
-                .setRescaleGrad(1f / devices.length).build();
+        MomentumSgd optimizer = optimizer(protocol, devices.length);
         try (Model model = Model.newInstance("run", devices[0], engine.getEngineName())) {
             model.setBlock(block);
             // Initialise (seeded) and, when resuming, load the checkpoint before the Trainer mirrors parameters to its devices.
@@ -221,6 +219,15 @@ public final class TrainingRun {
         Outcome outcome = Outcome.atEnd(total, rows.get(rows.size() - 1).testError());
         record.finish(outcome);
         return new RunResult(config, outcome, rows, false);
+    }
+
+    /**
+     * The protocol's optimizer for training on {@code deviceCount} devices. Each device's loss is the mean over
+     * its share of the batch and DJL sums the devices' gradients, so 1/devices turns the sum into the average.
+     */
+    static MomentumSgd optimizer(Protocol protocol, int deviceCount) {
+        return MomentumSgd.builder().momentum(protocol.momentum()).learningRate(protocol.schedule().getNewValue(0))
+                .optWeightDecays(protocol.weightDecay()).setRescaleGrad(1f / deviceCount).build();
     }
 
     private static Batch toBatch(NDManager manager, HostBatch host) {

@@ -63,6 +63,23 @@ class ProtocolTest {
         }
     }
 
+    @Test
+    void onTwoDevicesTheSummedGradientIsAveraged() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Protocol protocol = Protocol.paper();
+            NDArray single = manager.create(new float[] {0.5f, -1f});
+            NDArray split = single.duplicate();
+            float[] g1 = {0.2f, 0.4f};
+            float[] g2 = {0.6f, -0.2f};
+            // one device sees the whole batch: the mean gradient is the mean of the halves' mean gradients
+            TrainingRun.optimizer(protocol, 1).update("w", single, manager.create(new float[] {0.4f, 0.1f}));
+            // two devices: DJL hands every device the sum of both devices' gradients
+            MomentumSgd two = TrainingRun.optimizer(protocol, 2);
+            two.update("w", split, manager.create(new float[] {g1[0] + g2[0], g1[1] + g2[1]}));
+            assertArrayClose(single.toFloatArray(), split.toFloatArray());
+        }
+    }
+
     private static void assertArrayClose(float[] expected, float[] actual) {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], 1e-6);
