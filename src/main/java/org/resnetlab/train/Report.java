@@ -56,6 +56,15 @@ public final class Report {
         return runs;
     }
 
+    /** The recorded metric rows of one run folder as a table (for plotting committed results without training). */
+    public static Table metrics(Path runFolder) {
+        try {
+            return RunResult.table(runFolder.getFileName().toString(), RunRecord.readMetrics(runFolder));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runFolder.resolve(RunRecord.METRICS), e);
+        }
+    }
+
     static String canonicalUnit(String unit) {
         try {
             return ResidualUnits.of(unit).name();

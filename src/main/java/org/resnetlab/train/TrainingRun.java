@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -164,8 +165,12 @@ public final class TrainingRun {
                      Batch batch = toBatch(step, host)) {
                     Batch[] parts = devices.length == 1 ? new Batch[] {batch} : batch.split(devices, false);
                     try (GradientCollector collector = trainer.newGradientCollector()) {
-                        // PyTorch accumulates gradients across backward calls; DJL's own Sgd zeroes them, ours does not
-                        collector.zeroGradients();
+                        // PyTorch accumulates gradients across backward calls (DJL's own Sgd zeroes them, ours does
+                        // not); the scope closes the gradient views zeroGradients leaves behind on MXNet
+                        try (NDScope views = new NDScope()) {
+                            views.suppressNotUsedWarning();
+                            collector.zeroGradients();
+                        }
                         for (Batch part : parts) {
                             NDList predictions = trainer.forward(part.getData(), part.getLabels());
                             NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);

@@ -37,6 +37,9 @@ class ReportTest {
         String expected = String.format(Locale.ROOT, "%.2f", median);
         assertEquals(median > 20 ? "fail (" + expected + ")" : expected, table.stringColumn("ours (median) %").get(0));
         assertEquals(30, table.intColumn("iterations").get(0));
+        Table seed1 = Report.metrics(dir.resolve("table2/c10-110/seed1"));
+        assertEquals(List.of(15, 30), seed1.intColumn("iteration").asList());
+        assertEquals(errors.contains(seed1.doubleColumn("test_error").get(1)), true);
     }
 
     @Test
