@@ -85,6 +85,45 @@ class CommandLineTest {
     }
 
     @Test
+    void trainRecordsTheContractedCsvAndASecondRunReportsComplete() throws Exception {
+        Path out = dir.resolve("r20");
+        String[] args = {"train", "--dataset", "synthetic", "--depth", "20", "--unit", "full-preact", "--iterations", "4",
+                "--batch-size", "8", "--eval-every", "2", "--checkpoint-every", "2", "--test-limit", "16", "--seed", "1",
+                "--out", out.toString()};
+        Result first = run(args);
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(first.out().contains("starting of 4"), first.out());
+        List<String> csv = java.nio.file.Files.readAllLines(out.resolve("metrics.csv"));
+        assertEquals(3, csv.size(), String.join("\n", csv));
+        for (String column : List.of("iteration", "train_loss", "train_error", "test_loss", "test_error", "lr", "images_per_s")) {
+            assertTrue(List.of(csv.get(0).split(",")).contains(column), column + " in " + csv.get(0));
+        }
+        assertTrue(csv.get(2).startsWith("4,"), csv.get(2));
+        String runJson = java.nio.file.Files.readString(out.resolve("run.json"));
+        assertTrue(runJson.contains("\"engine_version\"") && runJson.contains("\"git_commit\"") && runJson.contains("\"java\""), runJson);
+        Result second = run(args);
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().contains("already complete"), second.out());
+        assertEquals(csv, java.nio.file.Files.readAllLines(out.resolve("metrics.csv")));
+        Result report = run("report", "--results", dir.toString());
+        assertEquals(0, report.code(), report.err());
+        assertTrue(report.out().contains("full-preact") && report.out().contains("synthetic"), report.out());
+    }
+
+    @Test
+    void gridDryRunListsItsRunsAndReportNeedsResults() {
+        Result dry = run("grid", "degradation", "--seeds", "2", "--depths", "20", "--dry-run", "--results", dir.toString());
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("[4/4] degradation/cifar10-20-basic-original/seed1"), dry.out());
+        Result unknown = run("grid", "table9", "--dry-run", "--results", dir.toString());
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("table1, table2, table3, degradation"), unknown.err());
+        Result missing = run("report", "--results", dir.resolve("none").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no results folder"), missing.err());
+    }
+
+    @Test
     void gridsCoverThePapersTables() {
         RunConfig template = RunConfig.of("cifar10", ModelSpec.cifar(20, "original"), dir);
         assertEquals(11 * 5, Grids.runs("table1", 5, template, dir).size());
