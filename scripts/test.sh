@@ -17,7 +17,7 @@ if ! dpkg -s dataset-fashion-mnist >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && comm
 fi
 
 echo "test: JUnit (mvn verify $maven_flags)..."
-rm -rf target/surefire-reports target/surefire-reports-pytorch target/pytest-notebooks.xml
+mkdir -p target && rm -rf target/surefire-reports target/surefire-reports-pytorch target/pytest-notebooks.xml
 mvn -B $maven_flags verify -Dmaven.test.failure.ignore=true >target/maven-verify.log 2>&1
 maven_rc=$?
 grep -E 'Tests run:|FAIL|BUILD|ERROR\]' target/maven-verify.log | grep -vE '^\[INFO\] Tests run: .*, Time elapsed' | tail -40
