@@ -59,9 +59,11 @@ public final class ScaledShortcuts {
     /**
      * A real network's signal and gradient against Π λ, over its first stage (x_0 … x_n, no width change).
      *
-     * @param predicted    λ^k for k = 0 … n
-     * @param signalRatio  ‖x_k‖ / ‖x_0‖
-     * @param gradientRatio ‖∂E/∂x_{n−k}‖ / ‖∂E/∂x_n‖ (k units back from the end of the stage)
+     * @param predicted     λ^k for k = 0 … n
+     * @param signalRatio   ‖x_k‖ / ‖x_0‖, k = 0 … n
+     * @param gradientRatio ‖∂E/∂x_{n−1−k}‖ / ‖∂E/∂x_{n−1}‖, k = 0 … n−1: k units back from the stage's last unit
+     *                      input (∂E/∂x_n also reaches entries that the ReLU after each addition zeroes, so the
+     *                      product starts one unit in)
      */
     public record Measurement(double lambda, double[] predicted, double[] signalRatio, double[] gradientRatio) {}
 
@@ -82,12 +84,14 @@ public final class ScaledShortcuts {
             Passes.Gradients g = Passes.gradients(net, new DetachedParameters(manager), Passes.own(images, manager),
                     Passes.own(labels, manager), manager);
             double x0 = Norms.l2(g.xs().get(0));
-            double gn = Norms.l2(g.grads().get(n));
+            double gLast = Norms.l2(g.grads().get(n - 1));
             double[] signal = new double[n + 1];
-            double[] gradient = new double[n + 1];
+            double[] gradient = new double[n];
             for (int k = 0; k <= n; k++) {
                 signal[k] = Norms.l2(g.xs().get(k)) / x0;
-                gradient[k] = Norms.l2(g.grads().get(n - k)) / gn;
+                if (k < n) {
+                    gradient[k] = Norms.l2(g.grads().get(n - 1 - k)) / gLast;
+                }
             }
             return new Measurement(lambda, gain(lambda, n), signal, gradient);
         }
