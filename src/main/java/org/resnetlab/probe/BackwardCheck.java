@@ -6,6 +6,10 @@ import ai.djl.nn.Block;
 import org.resnetlab.models.CifarResNet;
 import org.resnetlab.units.ResidualUnit;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +51,17 @@ public final class BackwardCheck {
     public record Report(String unit, List<Row> rows, double maxRelativeDifference, double loss) {
         public boolean holds(double relativeTolerance) {
             return maxRelativeDifference <= relativeTolerance;
+        }
+
+        /** One row per x_l: l, ‖autograd‖, ‖equation‖, relative difference. */
+        public Table toTable() {
+            Table t = Table.create("∂E/∂x_l: autograd vs [2] eq. 5, " + unit);
+            t.addColumns(IntColumn.create("l", rows.stream().mapToInt(Row::l).toArray()),
+                    DoubleColumn.create("autograd", rows.stream().mapToDouble(Row::autogradNorm).toArray()),
+                    DoubleColumn.create("equation", rows.stream().mapToDouble(Row::equationNorm).toArray()),
+                    DoubleColumn.create("relative difference",
+                            rows.stream().mapToDouble(Row::relativeDifference).toArray()));
+            return t;
         }
     }
 

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.dataset.Batch;
 import org.resnetlab.models.CifarResNet;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * ‖∂E/∂x_l‖ at every unit input x_0 … x_L ([2] §3 and Fig. 1: how the gradient reaches shallow units in plain,
@@ -31,6 +34,28 @@ public final class GradientNorms {
             }
             return norms;
         }
+    }
+
+    /**
+     * A table to plot norms of several nets side by side: column "l" and one column per entry (e.g. "plain-56",
+     * "original-56", "full-preact-56"); shorter series are padded with missing values.
+     */
+    public static Table table(java.util.Map<String, double[]> normsByNet) {
+        int rows = normsByNet.values().stream().mapToInt(a -> a.length).max().orElse(0);
+        int[] l = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            l[i] = i;
+        }
+        Table t = Table.create("‖∂E/∂x_l‖");
+        t.addColumns(IntColumn.create("l", l));
+        normsByNet.forEach((name, norms) -> {
+            DoubleColumn c = DoubleColumn.create(name, rows);
+            for (int i = 0; i < norms.length; i++) {
+                c.set(i, norms[i]);
+            }
+            t.addColumns(c);
+        });
+        return t;
     }
 
     /** {@link #perUnit(Block, NDArray, NDArray)} on a training batch (data and labels heads). */

@@ -7,6 +7,10 @@ import ai.djl.training.GradientCollector;
 import org.resnetlab.models.CifarResNet;
 import org.resnetlab.units.UnitParts;
 
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +36,17 @@ public final class RecursionCheck {
         /** True when the identity holds for every pair to the given relative tolerance. */
         public boolean holds(double relativeTolerance) {
             return maxRelativeResidual <= relativeTolerance;
+        }
+
+        /** One row per pair: from l, to L, max |residual|, max |x_L|, relative residual. */
+        public Table toTable() {
+            Table t = Table.create("x_L = x_l + Σ F(x_i): " + unit);
+            t.addColumns(IntColumn.create("from l", pairs.stream().mapToInt(Pair::l).toArray()),
+                    IntColumn.create("to L", pairs.stream().mapToInt(Pair::bigL).toArray()),
+                    DoubleColumn.create("max |residual|", pairs.stream().mapToDouble(Pair::maxAbsResidual).toArray()),
+                    DoubleColumn.create("max |x_L|", pairs.stream().mapToDouble(Pair::maxAbsSignal).toArray()),
+                    DoubleColumn.create("relative", pairs.stream().mapToDouble(Pair::relativeResidual).toArray()));
+            return t;
         }
     }
 

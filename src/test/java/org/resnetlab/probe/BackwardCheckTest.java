@@ -23,6 +23,7 @@ class BackwardCheckTest {
             CifarResNet net = ProbeFixtures.net(manager, "full-preact", 20);
             BackwardCheck.Report r = BackwardCheck.run(net, ProbeFixtures.images(manager), ProbeFixtures.labels(manager));
             assertEquals(10, r.rows().size());
+            assertEquals(10, r.toTable().rowCount());
             assertTrue(r.holds(1e-4), "" + r.maxRelativeDifference());
             // the shape-changing units (3 and 6) are chained through as a whole, the others through F alone
             assertFalse(r.rows().get(3).identityChained());
@@ -85,6 +86,17 @@ class BackwardCheckTest {
             NDArray g = leaf.getGradient();
             return Math.sqrt(g.square().sum().getFloat());
         }
+    }
+
+    @Test
+    void normsTablePadsShorterSeries() {
+        var t = GradientNorms.table(new java.util.LinkedHashMap<>(java.util.Map.of("a", new double[] {1, 2, 3})));
+        var u = GradientNorms.table(new java.util.LinkedHashMap<>(
+                java.util.Map.of("long", new double[] {1, 2, 3}, "short", new double[] {4})));
+        assertEquals(3, t.rowCount());
+        assertEquals(2.0, t.doubleColumn("a").get(1));
+        assertEquals(4.0, u.doubleColumn("short").get(0));
+        assertTrue(u.doubleColumn("short").isMissing(2));
     }
 
     @Test

@@ -25,6 +25,7 @@ class RecursionCheckTest {
                 RecursionCheck.Report r = RecursionCheck.run(net, ProbeFixtures.images(manager), training);
                 // 9 units; stage 1 has 3 shape-keeping units (6 pairs), stages 2 and 3 have 2 each (3 pairs)
                 assertEquals(12, r.pairs().size());
+                assertEquals(12, r.toTable().rowCount());
                 assertTrue(r.holds(1e-5), "training=" + training + ": " + r.maxRelativeResidual());
             }
         }
