@@ -6,11 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.resnetlab.units.Layers;
@@ -47,7 +45,7 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
         stem = addChildBlock("stem", new SequentialBlock()
                 .add(Layers.conv(3, STAGE_WIDTHS[0], 1))
                 .add(Layers.batchNorm())
-                .addSingleton(Activation::relu, "relu"));
+                .add(Layers.relu()));
         int channels = STAGE_WIDTHS[0];
         int index = 0;
         for (int stage = 0; stage < STAGE_WIDTHS.length; stage++) {
@@ -66,9 +64,9 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
             if (unitType.finalBatchNorm()) {
                 h.add(Layers.batchNorm());
             }
-            h.addSingleton(Activation::relu, "relu");
+            h.add(Layers.relu());
         }
-        h.add(Pool.globalAvgPool2dBlock());
+        h.add(Layers.globalAvgPool());
         h.add(Linear.builder().setUnits(spec.classes()).build());
         head = addChildBlock("head", h);
     }
