@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.resnetlab.units.Layers;
 import org.resnetlab.units.ResidualUnit;
+import org.resnetlab.units.UnitConfig;
 import org.resnetlab.units.UnitParts;
 import org.resnetlab.units.UnitType;
 
@@ -51,7 +52,7 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
         for (int stage = 0; stage < STAGE_WIDTHS.length; stage++) {
             for (int i = 0; i < layout.unitsPerStage(); i++) {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                var config = new org.resnetlab.units.UnitConfig(channels, STAGE_WIDTHS[stage], stride, layout.body(),
+                var config = new UnitConfig(channels, STAGE_WIDTHS[stage], stride, layout.body(),
                         spec.shortcut(), spec.zeroInitLastBn(), unitType.preActivation() && index == 0);
                 ResidualUnit unit = unitType.create(config);
                 units.add(addChildBlock("unit" + (stage + 1) + "_" + (i + 1), unit));
