@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/resnetlab}: the command line of the helper module. Each subcommand is one class in this package. */
 @Command(name = "resnetlab", mixinStandardHelpOptions = true, version = "resnet-lab 0.1.0",
         description = "Residual networks with identity mappings (He et al. 2016) on DJL.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,42 @@
+package org.resnetlab.units;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import org.resnetlab.models.Cost;
+
+/** Exclusive gating (Highway-like): y = (1−g(x))·h(x) + g(x)·F(x), ReLU. [2] Fig. 2(c), Table 1 rows 5–7. */
+public final class ExclusiveGating extends ResidualUnit {
+
+    private final Gate gate;
+
+    public ExclusiveGating(UnitConfig config, float initialGateBias) {
+        super(config, Ordering.POST_ACTIVATION, Shortcut.forUnit(config, false));
+        gate = addChildBlock("gate", new Gate(config.outChannels(), config.stride(), initialGateBias));
+    }
+
+    public float initialGateBias() {
+        return gate.initialBias();
+    }
+
+    @Override
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
+        NDArray g = gate.apply(ps, x, training);
+        NDArray shortcutTerm = g.neg().add(1f).mul(h);
+        NDArray residualTerm = g.mul(f);
+        return new UnitParts(shortcutTerm, residualTerm, Activation.relu(shortcutTerm.add(residualTerm)));
+    }
+
+    @Override
+    protected void initializeExtras(NDManager manager, DataType dataType, Shape input, Shape output) {
+        gate.initialize(manager, dataType, input);
+    }
+
+    @Override
+    protected Cost extraCost(Shape input, Shape output) {
+        return gate.cost(input);
+    }
+}
