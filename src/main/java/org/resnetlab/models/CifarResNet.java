@@ -6,15 +6,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.resnetlab.units.Layers;
 import org.resnetlab.units.ResidualUnit;
+import org.resnetlab.units.UnitConfig;
 import org.resnetlab.units.UnitParts;
 import org.resnetlab.units.UnitType;
 
@@ -47,13 +46,13 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
         stem = addChildBlock("stem", new SequentialBlock()
                 .add(Layers.conv(3, STAGE_WIDTHS[0], 1))
                 .add(Layers.batchNorm())
-                .addSingleton(Activation::relu, "relu"));
+                .add(Layers.relu()));
         int channels = STAGE_WIDTHS[0];
         int index = 0;
         for (int stage = 0; stage < STAGE_WIDTHS.length; stage++) {
             for (int i = 0; i < layout.unitsPerStage(); i++) {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                var config = new org.resnetlab.units.UnitConfig(channels, STAGE_WIDTHS[stage], stride, layout.body(),
+                var config = new UnitConfig(channels, STAGE_WIDTHS[stage], stride, layout.body(),
                         spec.shortcut(), spec.zeroInitLastBn(), unitType.preActivation() && index == 0);
                 ResidualUnit unit = unitType.create(config);
                 units.add(addChildBlock("unit" + (stage + 1) + "_" + (i + 1), unit));
@@ -66,9 +65,9 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
             if (unitType.finalBatchNorm()) {
                 h.add(Layers.batchNorm());
             }
-            h.addSingleton(Activation::relu, "relu");
+            h.add(Layers.relu());
         }
-        h.add(Pool.globalAvgPool2dBlock());
+        h.add(Layers.globalAvgPool());
         h.add(Linear.builder().setUnits(spec.classes()).build());
         head = addChildBlock("head", h);
     }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param inputChannels  3 for CIFAR, 1 for Fashion-MNIST
  * @param imageSize      32 for CIFAR, 28 for Fashion-MNIST
  * @param shortcut       how a unit that changes width keeps its shortcut: A (zero-pad, parameter-free) or B (projection)
- * @param zeroInitLastBn start every residual branch at zero (last BN gamma = 0), so each unit begins as an identity
+ * @param zeroInitLastBn start every residual branch at zero (last BN gamma = 0): each unit begins as f(h(x)), an exact
+ *                       identity where h and f are (every shape-keeping unit of original and pre-act nets); refused
+ *                       for plain and bn-after-addition units, whose output it would zero
  */
 public record ModelSpec(int depth, String unit, Body body, int classes, int inputChannels, int imageSize,
                         ShortcutOption shortcut, boolean zeroInitLastBn) {

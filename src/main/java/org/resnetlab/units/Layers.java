@@ -22,4 +22,14 @@ public final class Layers {
     public static BatchNorm batchNorm() {
         return BatchNorm.builder().build();
     }
+
+    /** ReLU as a block whose output shape needs no arrays. */
+    public static ai.djl.nn.Block relu() {
+        return ShapeOnlyBlock.relu();
+    }
+
+    /** Global average pooling (N, C, H, W) → (N, C) as a block whose output shape needs no arrays. */
+    public static ai.djl.nn.Block globalAvgPool() {
+        return ShapeOnlyBlock.globalAvgPool();
+    }
 }

@@ -23,7 +23,10 @@ import java.util.Locale;
  * </pre>
  * Parameters follow a colon; defaults: {@code constant-scaling} = 0.5/0.5 (one number S means S on the shortcut and
  * 1 on F, so "constant-scaling:0" and "constant-scaling:0.5" are [2] Table 1's failing rows), gates b_g = −6
- * (Table 1's best rows; "exclusive-gating:-6", "shortcut-only-gating:0"), dropout P = 0.5.
+ * (Table 1's best rows; other rows: "exclusive-gating:-7", "shortcut-only-gating:0"), dropout P = 0.5. Names are
+ * case-insensitive; {@link UnitType#name()} gives the canonical form with every parameter spelled out.
+ * Unknown names, bad parameters and impossible combinations (zero-init of a plain or BN-after-addition unit) throw
+ * IllegalArgumentException with the valid forms.
  */
 public final class ResidualUnits {
     private ResidualUnits() {}

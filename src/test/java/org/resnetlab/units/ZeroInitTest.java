@@ -47,6 +47,25 @@ class ZeroInitTest {
         }
     }
 
+    /** In a whole zero-initialised net every shape-keeping unit passes x_l through unchanged. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"full-preact", "original", "relu-only-preact"})
+    void zeroInitNetworkStartsAsIdentities(String name) {
+        var spec = org.resnetlab.models.ModelSpec.cifar(20, name).withInput(3, 8).withZeroInitLastBn(true);
+        var net = org.resnetlab.models.Models.network(spec);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 8, 8));
+            var trace = net.forwardTrace(new ai.djl.training.ParameterStore(manager, false),
+                    manager.randomNormal(new Shape(2, 3, 8, 8)), false);
+            for (int l = 0; l < net.units().size(); l++) {
+                if (!net.units().get(l).config().changesShape()) {
+                    assertArrayEquals(trace.xs().get(l).toFloatArray(), trace.xs().get(l + 1).toFloatArray(), 0f,
+                            "unit " + l);
+                }
+            }
+        }
+    }
+
     @Test
     void withoutZeroInitTheUnitIsNotTheIdentity() {
         UnitConfig config = UnitConfig.basic(4, 4, 1);

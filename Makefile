@@ -1,0 +1,21 @@
+# resnet-lab: the two commands of the README, plus a few helpers.
+#   make lab        set up (virtualenv, module, java kernel) and open JupyterLab on notebooks/
+#   make test       set up, JUnit on both engines, every notebook through the kernel in quick mode
+# Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
+.PHONY: lab test setup notebooks clean
+
+lab:
+	scripts/lab.sh
+
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+# Re-run every notebook in full mode and save its outputs in place (what is committed). Takes hours on a CPU.
+notebooks: setup
+	.venv/bin/python tests/notebook_runner.py --in-place $(NOTEBOOKS)
+
+clean:
+	mvn -q clean

@@ -1,0 +1,76 @@
+package org.resnetlab.view;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.table.TableSliceGroup;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * XChart charts drawn from Tablesaw tables and handed to the notebook as PNG images, which every viewer shows
+ * (JupyterLab, nbconvert HTML, GitHub, offline). In a notebook the last expression {@code Charts.png(chart)}
+ * renders as an image.
+ */
+public final class Charts {
+    private Charts() {}
+
+    public static final int WIDTH = 720;
+    public static final int HEIGHT = 420;
+
+    /** One line per y column against the x column. */
+    public static XYChart lines(Table table, String title, String x, String... ys) {
+        XYChart chart = empty(title, x, ys.length == 1 ? ys[0] : "");
+        for (String y : ys) {
+            addLine(chart, y, table, x, y);
+        }
+        return chart;
+    }
+
+    /** One line per group of {@code groupColumn} (e.g. one curve per run), y against x. */
+    public static XYChart linesByGroup(Table table, String title, String x, String y, String groupColumn) {
+        XYChart chart = empty(title, x, y);
+        TableSliceGroup groups = table.splitOn(groupColumn);
+        for (Table group : groups.asTableList()) {
+            addLine(chart, group.name().replace(table.name() + ": ", ""), group, x, y);
+        }
+        return chart;
+    }
+
+    /** A chart with the project's style and no series yet. */
+    public static XYChart empty(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setMarkerSize(4);
+        return chart;
+    }
+
+    /** Adds the pair of numeric columns (x, y) of a table as one line. */
+    public static void addLine(XYChart chart, String seriesName, Table table, String x, String y) {
+        double[] xs = ((NumericColumn<?>) table.column(x)).asDoubleArray();
+        double[] vs = ((NumericColumn<?>) table.column(y)).asDoubleArray();
+        chart.addSeries(seriesName, xs, vs).setMarker(xs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+
+    /** The chart as an image: the notebook displays it as image/png. */
+    public static BufferedImage png(XYChart chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Writes the chart as a PNG file (parent folders created) and returns its path. */
+    public static Path save(XYChart chart, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        return file;
+    }
+}
