@@ -27,7 +27,7 @@ public final class RunEnvironment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("git_commit", gitCommit());
-        env.put("quick_mode", "1".equals(System.getenv("RESNETLAB_QUICK")));
+        env.put("quick_mode", org.resnetlab.Lab.isQuick(System.getenv(org.resnetlab.Lab.QUICK_VARIABLE)));
         for (String name : new String[] {"OMP_NUM_THREADS", "MXNET_ENGINE_TYPE"}) {
             env.put(name, System.getenv(name));
         }
