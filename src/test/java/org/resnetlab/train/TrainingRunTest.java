@@ -25,6 +25,21 @@ class TrainingRunTest {
         assertTrue(result.finalTestError() < 30, "chance is 90%, got " + result.finalTestError());
     }
 
+    @Test
+    void shortRunOnRealFashionMnistLearns() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.resnetlab.data.FashionMnist.isPresent(org.resnetlab.data.FashionMnist.DEBIAN_FOLDER),
+                "Debian's dataset-fashion-mnist is not installed; skipped");
+        org.resnetlab.data.DataSplits all = org.resnetlab.data.FashionMnist.load(org.resnetlab.data.FashionMnist.DEBIAN_FOLDER);
+        org.resnetlab.data.DataSplits small = new org.resnetlab.data.DataSplits(all.train().head(2048), all.test().head(500));
+        org.resnetlab.models.ModelSpec spec = org.resnetlab.models.ModelSpec.cifar(20, "tiny").withInput(1, 28);
+        RunConfig config = RunConfig.of("fashion-mnist", spec, dir.resolve("fashion"))
+                .withProtocol(Protocol.paper().withBatchSize(32).withIterations(100)).withEvalEvery(50);
+        RunResult result = TrainingRun.of(config).withModelFactory(TinyNets::build).withData(small).run();
+        System.out.println(result.metrics().print());
+        assertTrue(result.finalTestError() < 40, "chance is 90%, got " + result.finalTestError());
+    }
+
     /** Every array a step creates is closed: the number of live arrays is the same after 20 and after 80 steps. */
     @Test
     void liveArraysStayFlatAcrossIterations() {
