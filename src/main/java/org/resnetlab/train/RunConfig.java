@@ -17,8 +17,8 @@ import org.resnetlab.models.ModelSpec;
  * @param seed            seeds initialisation, data order and augmentation
  * @param engine          DJL engine name (MXNet, PyTorch); null = DJL's default
  * @param devices         cpu, gpu (all), gpu:0,1
- * @param evalEvery       iterations between evaluations (a metric row each)
- * @param checkpointEvery iterations between checkpoints
+ * @param evalEvery       iterations between evaluations (a metric row each); 0 = 1/64 of the run
+ * @param checkpointEvery iterations between checkpoints; 0 = the evaluation interval
  * @param testLimit       evaluate on the first N test images (0 = all)
  * @param augment         the paper's pad-4 crop + flip
  * @param out             the run's folder: metrics.csv, run.json, checkpoint/
@@ -32,12 +32,20 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(out, "out");
         devices = devices == null ? "cpu" : devices;
-        if (evalEvery <= 0) {
-            evalEvery = Math.max(1, protocol.iterations() / 64);
-        }
-        if (checkpointEvery <= 0) {
-            checkpointEvery = evalEvery;
-        }
+        evalEvery = Math.max(0, evalEvery);
+        checkpointEvery = Math.max(0, checkpointEvery);
+    }
+
+    /** Iterations between metric rows; 0 in the record means the default, 1/64 of the run. */
+    @Override
+    public int evalEvery() {
+        return evalEvery > 0 ? evalEvery : Math.max(1, protocol.iterations() / 64);
+    }
+
+    /** Iterations between checkpoints; 0 in the record means the default, the evaluation interval. */
+    @Override
+    public int checkpointEvery() {
+        return checkpointEvery > 0 ? checkpointEvery : evalEvery();
     }
 
     /** The paper's protocol on {@code dataset} for {@code model}, seed 0, CPU, recorded in {@code out}. */
@@ -46,7 +54,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
     }
 
     public RunConfig withDataDir(Path dir) { return new RunConfig(dataset, dir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, 0, 0, testLimit, augment, out); }
+    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
     public RunConfig withSeed(long s) { return new RunConfig(dataset, dataDir, model, protocol, s, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
     public RunConfig withEngine(String e) { return new RunConfig(dataset, dataDir, model, protocol, seed, e, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
     public RunConfig withDevices(String d) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, d, evalEvery, checkpointEvery, testLimit, augment, out); }
@@ -86,7 +94,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         map.put("seed", seed);
         map.put("engine", engine);
         map.put("devices", devices);
-        map.put("eval_every", evalEvery);
+        map.put("eval_every", evalEvery());
         map.put("test_limit", testLimit);
         map.put("augment", augment);
         return map;
@@ -95,7 +103,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
     /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = identity();
-        map.put("checkpoint_every", checkpointEvery);
+        map.put("checkpoint_every", checkpointEvery());
         map.put("data_dir", dataDir == null ? null : dataDir.toString());
         map.put("out", out.toString());
         return map;

@@ -82,6 +82,10 @@ class CommandLineTest {
         assertEquals(1, fashion.config().model().inputChannels());
         assertEquals(28, fashion.config().model().imageSize());
         assertEquals(64_000, fashion.config().protocol().iterations());
+        assertEquals(1000, fashion.config().evalEvery(), "default: 1/64 of the run");
+        assertEquals(1000, fashion.config().checkpointEvery(), "default: the evaluation interval");
+        assertEquals(500, fashion.config().withIterations(32_000).evalEvery());
+        assertEquals(7, fashion.config().withEvalEvery(7).withIterations(100).evalEvery(), "an explicit interval stays");
     }
 
     @Test
