@@ -26,6 +26,21 @@ final class RunOptions {
     @Option(names = "--batch-size", defaultValue = "128", description = "images per update over all devices (default: ${DEFAULT-VALUE})")
     int batchSize;
 
+    @Option(names = "--lr", description = "learning rate after warm-up (paper: 0.1)")
+    Float learningRate;
+
+    @Option(names = "--warmup-lr", description = "learning rate during warm-up (paper: 0.01)")
+    Float warmupRate;
+
+    @Option(names = "--warmup-iterations", description = "warm-up length in iterations, 0 = none (paper: 400, scaled with the schedule)")
+    Integer warmupIterations;
+
+    @Option(names = "--momentum", description = "SGD momentum (paper: 0.9)")
+    Float momentum;
+
+    @Option(names = "--weight-decay", description = "L2 weight decay on every parameter (paper: 1e-4)")
+    Float weightDecay;
+
     @Option(names = "--eval-every", defaultValue = "0", description = "iterations between metric rows (default: iterations/64)")
     int evalEvery;
 
@@ -45,7 +60,14 @@ final class RunOptions {
     String devices;
 
     Protocol protocol() {
-        Protocol protocol = Protocol.paper().withBatchSize(batchSize);
+        Protocol p = lengthOf(Protocol.paper().withBatchSize(batchSize));
+        return new Protocol(p.iterations(), p.batchSize(), learningRate != null ? learningRate : p.learningRate(),
+                warmupRate != null ? warmupRate : p.warmupRate(),
+                warmupIterations != null ? warmupIterations : p.warmupIterations(), p.dropsAt(), p.dropFactor(),
+                momentum != null ? momentum : p.momentum(), weightDecay != null ? weightDecay : p.weightDecay());
+    }
+
+    private Protocol lengthOf(Protocol protocol) {
         if (length.iterations != null) {
             if (length.iterations < 1) {
                 throw new IllegalArgumentException("--iterations must be positive, got " + length.iterations);

@@ -15,4 +15,28 @@ public interface RunListener {
     default void finished(RunResult result) {}
 
     RunListener NONE = new RunListener() {};
+
+    /** One line per metric row and one at the end, e.g. for a notebook cell's output. */
+    static RunListener printing(java.io.PrintStream out) {
+        return new RunListener() {
+            @Override
+            public void started(RunConfig config, int startIteration, int iterations) {
+                out.println((startIteration == 0 ? "starting" : "resuming at " + startIteration) + " of " + iterations
+                        + " iterations in " + config.out());
+            }
+
+            @Override
+            public void evaluated(MetricRow row) {
+                out.printf(java.util.Locale.ROOT, "iteration %d  lr %.4g  train loss %.4f error %.2f%%  test loss %.4f "
+                                + "error %.2f%%  %.0f images/s%n", row.iteration(), row.lr(), row.trainLoss(),
+                        row.trainError(), row.testLoss(), row.testError(), row.imagesPerSecond());
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                out.println((result.alreadyComplete() ? "already complete: " : "") + result.outcome().status().label()
+                        + " at iteration " + result.outcome().iteration());
+            }
+        };
+    }
 }

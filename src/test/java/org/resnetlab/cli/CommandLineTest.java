@@ -77,6 +77,14 @@ class CommandLineTest {
         assertEquals(3, config.seed());
         assertEquals("PyTorch", config.engine());
         assertEquals("gpu:0,1", config.devices());
+        TrainCommand knobs = new TrainCommand();
+        new CommandLine(knobs).parseArgs("--dataset", "cifar10", "--depth", "20", "--unit", "original", "--out", "o",
+                "--iterations", "6400", "--lr", "0.05", "--warmup-iterations", "0", "--momentum", "0.8", "--weight-decay", "5e-4");
+        assertEquals(0.05f, knobs.config().protocol().learningRate());
+        assertEquals(0, knobs.config().protocol().warmupIterations());
+        assertEquals(0.8f, knobs.config().protocol().momentum());
+        assertEquals(5e-4f, knobs.config().protocol().weightDecay());
+        assertEquals(List.of(3200, 4800), knobs.config().protocol().dropsAt());
         TrainCommand fashion = new TrainCommand();
         new CommandLine(fashion).parseArgs("--dataset", "fashion-mnist", "--depth", "20", "--unit", "original", "--out", "o");
         assertEquals(1, fashion.config().model().inputChannels());
