@@ -107,6 +107,17 @@ class CifarTest {
     }
 
     @Test
+    void verifiedCachedArchiveIsUnpackedOnceAndThenReadFromTheFolder() throws IOException {
+        Path archive = Fixtures.tarGz(dir.resolve(Cifar.CIFAR10.archiveName), Fixtures.cifarFiles(Cifar.CIFAR10, 3));
+        Fixtures.writeFolder(dir.resolve("unpacked-cifar100"), Fixtures.cifarFiles(Cifar.CIFAR100, 2)); // one cache, both datasets
+        String md5 = Downloads.md5(archive);
+        assertDecoded(Cifar.CIFAR10.loadFromCache(dir, md5), Cifar.CIFAR10, 3);
+        assertTrue(Files.isRegularFile(dir.resolve("unpacked-cifar10").resolve(Cifar.CIFAR10.folderName).resolve("test_batch.bin")));
+        Files.delete(archive);
+        assertDecoded(Cifar.CIFAR10.loadFromCache(dir, md5), Cifar.CIFAR10, 3);
+    }
+
+    @Test
     void unpackingKeepsTheOfficialLayout() throws IOException {
         Path archive = Fixtures.tarGz(dir.resolve("a.tar.gz"), Fixtures.cifarFiles(Cifar.CIFAR10, 2));
         Path target = dir.resolve("out");
