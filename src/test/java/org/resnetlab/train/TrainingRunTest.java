@@ -60,4 +60,21 @@ class TrainingRunTest {
         assertEquals(4, live.size());
         assertEquals(live.get(0), live.get(3), "arrays leak: " + live);
     }
+
+    /** A grid runs many trainings in one JVM: each must give back every array it made. */
+    @Test
+    void consecutiveRunsLeaveNoArraysBehind() {
+        NDManager system;
+        try (NDManager probe = NDManager.newBaseManager()) {
+            system = probe.getParentManager();
+        }
+        List<Integer> live = new ArrayList<>();
+        for (int run = 0; run < 4; run++) {
+            RunConfig config = TinyNets.config(dir.resolve("grid" + run), 10).withEvalEvery(5).withSeed(run);
+            TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run();
+            live.add(system.getManagedArrays().size());
+        }
+        System.out.println("live arrays after each run: " + live);
+        assertEquals(live.get(1), live.get(3), "arrays leak across runs: " + live);
+    }
 }
