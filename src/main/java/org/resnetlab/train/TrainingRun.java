@@ -129,7 +129,7 @@ public final class TrainingRun {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(inputShape);
                 record.addSession(RunEnvironment.capture(engine, devices, startIteration));
-                RunResult result = loop(trainer, block, optimizer, train, test, normalization, progress, rows, record, engine);
+                RunResult result = loop(trainer, block, optimizer, train, test, normalization, progress, rows, record);
                 listener.finished(result);
                 return result;
             }
@@ -138,7 +138,7 @@ public final class TrainingRun {
 
     private RunResult loop(Trainer trainer, Block block, MomentumSgd optimizer, ImageSet train, ImageSet test,
                            Normalization normalization, Checkpoint.Progress progress, List<MetricRow> rows,
-                           RunRecord record, Engine engine) throws IOException {
+                           RunRecord record) throws IOException {
         Protocol protocol = config.protocol();
         LearningRateSchedule schedule = protocol.schedule();
         int total = protocol.iterations();
