@@ -76,7 +76,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         map.put("dataset", dataset);
         map.put("depth", model.depth());
         map.put("unit", model.unit());
-        map.put("body", model.body() == null ? null : model.body().name().toLowerCase());
+        map.put("body", body());
         map.put("classes", model.classes());
         map.put("input_channels", model.inputChannels());
         map.put("image_size", model.imageSize());
@@ -98,6 +98,18 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         map.put("test_limit", testLimit);
         map.put("augment", augment);
         return map;
+    }
+
+    /** basic or bottleneck: the spec's body, else the one its depth resolves to (null if it resolves to none). */
+    private String body() {
+        if (model.body() != null) {
+            return model.body().name().toLowerCase();
+        }
+        try {
+            return org.resnetlab.models.Depths.resolve(model.depth(), null).body().name().toLowerCase();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
