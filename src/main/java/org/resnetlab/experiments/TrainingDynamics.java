@@ -1,0 +1,128 @@
+package org.resnetlab.experiments;
+
+import org.resnetlab.train.MetricRow;
+import org.resnetlab.train.RunResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/**
+ * What the recorded curves say about how a net trains, beyond its final error ([2] Fig. 1, Fig. 6): how hard the
+ * first iterations are (the original unit at great depth reduces the training loss slowly at the start) and how far
+ * test error sits above training error at the end (pre-activation's regularisation effect). Computed from the metric
+ * rows of an {@link ExperimentResults}, so recorded runs are analysed without retraining.
+ */
+public final class TrainingDynamics {
+    private TrainingDynamics() {}
+
+    /** The curves of every run up to and including {@code lastIteration} (the start of training, for a chart). */
+    public static Table start(ExperimentResults results, int lastIteration) {
+        Table curves = results.curves();
+        return curves.where(curves.intColumn("iteration").isLessThanOrEqualTo(lastIteration))
+                .setName(results.experiment().name() + ": the first " + lastIteration + " iterations");
+    }
+
+    /**
+     * One row per run: the training loss at the first evaluation, the first iteration at which the training error
+     * (averaged since the previous evaluation) fell to {@code trainErrorPercent} or below (missing if never), and the
+     * area under the training-loss curve over the first {@code lastIteration} iterations divided by their number (the
+     * mean training loss there: lower means faster early progress).
+     */
+    public static Table earlyTraining(ExperimentResults results, double trainErrorPercent, int lastIteration) {
+        StringColumn label = StringColumn.create("run");
+        IntColumn depth = IntColumn.create("depth");
+        StringColumn unit = StringColumn.create("unit");
+        DoubleColumn firstLoss = DoubleColumn.create("train loss at first evaluation");
+        IntColumn reached = IntColumn.create("iterations to train error ≤ " + format(trainErrorPercent) + "%");
+        DoubleColumn meanLoss = DoubleColumn.create("mean train loss, iterations 1–" + lastIteration);
+        for (int i = 0; i < results.results().size(); i++) {
+            RunResult r = results.results().get(i);
+            label.append(results.experiment().runs().get(i).label());
+            depth.append(r.config().model().depth());
+            unit.append(r.config().model().unit());
+            List<MetricRow> rows = r.rows();
+            firstLoss.append(rows.isEmpty() ? Double.NaN : rows.get(0).trainLoss());
+            Integer first = null;
+            for (MetricRow row : rows) {
+                if (row.trainError() <= trainErrorPercent) {
+                    first = row.iteration();
+                    break;
+                }
+            }
+            if (first == null) {
+                reached.appendMissing();
+            } else {
+                reached.append(first);
+            }
+            meanLoss.append(meanTrainLoss(rows, lastIteration));
+        }
+        return Table.create(results.experiment().name() + ": early training", label, depth, unit, firstLoss, reached,
+                meanLoss);
+    }
+
+    /**
+     * The mean training loss over iterations 1…{@code lastIteration}: each metric row averages the iterations since
+     * the previous one, so rows are weighted by the iterations they cover (a row straddling the limit counts in part).
+     */
+    public static double meanTrainLoss(List<MetricRow> rows, int lastIteration) {
+        double sum = 0;
+        int covered = 0;
+        int previous = 0;
+        for (MetricRow row : rows) {
+            if (previous >= lastIteration) {
+                break;
+            }
+            int span = Math.min(row.iteration(), lastIteration) - previous;
+            sum += span * row.trainLoss();
+            covered += span;
+            previous = row.iteration();
+        }
+        return covered == 0 ? Double.NaN : sum / covered;
+    }
+
+    /**
+     * One row per run: final training and test loss and error and the gap test − train (error in points). A unit
+     * that regularises ends with a higher training error but the same or lower test error: a smaller gap.
+     */
+    public static Table generalisation(ExperimentResults results) {
+        StringColumn label = StringColumn.create("run");
+        IntColumn depth = IntColumn.create("depth");
+        StringColumn unit = StringColumn.create("unit");
+        DoubleColumn trainLoss = DoubleColumn.create("final train loss");
+        DoubleColumn testLoss = DoubleColumn.create("final test loss");
+        DoubleColumn trainError = DoubleColumn.create("final train error %");
+        DoubleColumn testError = DoubleColumn.create("final test error %");
+        DoubleColumn gap = DoubleColumn.create("gap: test − train error (points)");
+        for (int i = 0; i < results.results().size(); i++) {
+            RunResult r = results.results().get(i);
+            label.append(results.experiment().runs().get(i).label());
+            depth.append(r.config().model().depth());
+            unit.append(r.config().model().unit());
+            MetricRow last = r.rows().isEmpty() ? null : r.rows().get(r.rows().size() - 1);
+            trainLoss.append(last == null ? Double.NaN : last.trainLoss());
+            testLoss.append(last == null ? Double.NaN : last.testLoss());
+            trainError.append(last == null ? Double.NaN : last.trainError());
+            testError.append(last == null ? Double.NaN : last.testError());
+            gap.append(last == null ? Double.NaN : last.testError() - last.trainError());
+        }
+        return Table.create(results.experiment().name() + ": train vs test at the end", label, depth, unit,
+                trainLoss, testLoss, trainError, testError, gap);
+    }
+
+    /** The final test error of one unit at one depth, NaN when no such run is in the results. */
+    public static double finalTestError(ExperimentResults results, int depth, String unit) {
+        for (RunResult r : results.results()) {
+            if (r.config().model().depth() == depth && r.config().model().unit().equals(unit)) {
+                return r.finalTestError();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}
