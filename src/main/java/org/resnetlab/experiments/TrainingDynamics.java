@@ -112,14 +112,42 @@ public final class TrainingDynamics {
                 trainLoss, testLoss, trainError, testError, gap);
     }
 
-    /** The final test error of one unit at one depth, NaN when no such run is in the results. */
-    public static double finalTestError(ExperimentResults results, int depth, String unit) {
+    /**
+     * Final errors against depth, one row per depth and two columns per unit ("original train %", "original test %",
+     * …), units in the order the experiment lists them: the data of an error-vs-depth chart.
+     */
+    public static Table finalErrorsByDepth(ExperimentResults results) {
+        List<Integer> depths = results.results().stream().map(r -> r.config().model().depth()).distinct().sorted().toList();
+        List<String> units = results.results().stream().map(r -> r.config().model().unit()).distinct().toList();
+        Table table = Table.create(results.experiment().name() + ": final error vs depth",
+                DoubleColumn.create("depth", depths.stream().mapToDouble(Integer::doubleValue).toArray()));
+        for (String unit : units) {
+            DoubleColumn train = DoubleColumn.create(unit + " train %");
+            DoubleColumn test = DoubleColumn.create(unit + " test %");
+            for (int depth : depths) {
+                RunResult run = find(results, depth, unit);
+                MetricRow last = run == null || run.rows().isEmpty() ? null : run.rows().get(run.rows().size() - 1);
+                train.append(last == null ? Double.NaN : last.trainError());
+                test.append(last == null ? Double.NaN : last.testError());
+            }
+            table.addColumns(train, test);
+        }
+        return table;
+    }
+
+    private static RunResult find(ExperimentResults results, int depth, String unit) {
         for (RunResult r : results.results()) {
             if (r.config().model().depth() == depth && r.config().model().unit().equals(unit)) {
-                return r.finalTestError();
+                return r;
             }
         }
-        return Double.NaN;
+        return null;
+    }
+
+    /** The final test error of one unit at one depth, NaN when no such run is in the results. */
+    public static double finalTestError(ExperimentResults results, int depth, String unit) {
+        RunResult run = find(results, depth, unit);
+        return run == null ? Double.NaN : run.finalTestError();
     }
 
     private static String format(double value) {

@@ -56,4 +56,19 @@ class TrainingDynamicsTest {
         assertEquals(12.0, TrainingDynamics.finalTestError(deeper(), 110, "full-preact"));
         assertTrue(Double.isNaN(TrainingDynamics.finalTestError(deeper(), 56, "full-preact")));
     }
+
+    @Test
+    void finalErrorsByDepthHasOneRowPerDepthAndTwoColumnsPerUnit() {
+        ExperimentResults r = new RecordedRuns()
+                .add("original-56", 56, "original", false, row(100, 0.5, 10, 16))
+                .add("full-preact-56", 56, "full-preact", false, row(100, 0.6, 13, 14))
+                .add("original-20", 20, "original", false, row(100, 0.5, 9, 12))
+                .build("05-deeper");
+        Table t = TrainingDynamics.finalErrorsByDepth(r);
+        assertEquals(List.of(20.0, 56.0), t.doubleColumn("depth").asList());
+        assertEquals(List.of("depth", "original train %", "original test %", "full-preact train %", "full-preact test %"),
+                t.columnNames());
+        assertEquals(List.of(12.0, 16.0), t.doubleColumn("original test %").asList());
+        assertTrue(t.doubleColumn("full-preact test %").isMissing(0), "no pre-act run at depth 20");
+    }
 }
