@@ -144,18 +144,30 @@ public final class PreActivationExercises {
      * Letters "a"–"e" (or "(c)", any case).
      */
     public static Verdict clearShortcutPath(String... letters) {
+        Set<String> given;
+        try {
+            given = letters(letters);
+        } catch (IllegalArgumentException e) {
+            return Verdict.notYet(e.getMessage());
+        }
         Set<String> expected = new LinkedHashSet<>();
         for (int i = 0; i < LETTERS.size(); i++) {
             if (UnitDiagrams.of(UnitDiagrams.ORDERINGS.get(i)).isClearPath()) {
                 expected.add(LETTERS.get(i));
             }
         }
-        return compareSets(letters(letters), expected,
+        return compareSets(given, expected,
                 "For each diagram follow the line from x_l through ⊕ to x_l+1: does any box sit on it?");
     }
 
     /** Which ordering's residual function can only add, never subtract (F(x) ≥ 0 for every x)? One letter. */
     public static Verdict nonNegativeResidual(String letter) {
+        Set<String> given;
+        try {
+            given = letters(letter);
+        } catch (IllegalArgumentException e) {
+            return Verdict.notYet(e.getMessage());
+        }
         Set<String> expected = new LinkedHashSet<>();
         for (int i = 0; i < LETTERS.size(); i++) {
             List<UnitDiagram.Op> branch = UnitDiagrams.of(UnitDiagrams.ORDERINGS.get(i)).residual();
@@ -163,7 +175,7 @@ public final class PreActivationExercises {
                 expected.add(LETTERS.get(i));
             }
         }
-        return compareSets(letters(letter), expected, "Look at the last box of each branch, just before ⊕: which "
+        return compareSets(given, expected, "Look at the last box of each branch, just before ⊕: which "
                 + "layer's output is never negative?");
     }
 
