@@ -56,9 +56,10 @@ public interface RunListener {
             @Override
             public void finished(RunResult result) {
                 RunConfig c = result.config();
-                out.printf(java.util.Locale.ROOT, "%s%s, depth %d: %s, test error %.2f%%%n",
+                // one println: IJava turns each piece of a printf into its own output fragment
+                out.println(String.format(java.util.Locale.ROOT, "%s%s, depth %d: %s, test error %.2f%%",
                         result.alreadyComplete() ? "recorded: " : "  done: ", c.model().unit(), c.model().depth(),
-                        result.outcome().status().label(), result.finalTestError());
+                        result.outcome().status().label(), result.finalTestError()));
             }
         };
     }
