@@ -97,7 +97,7 @@ public final class PaperComparison {
             test.append(testErrorText(members));
             for (int c = 0; c < paper.length; c++) {
                 PaperResults.Entry e = paper[c].lookup().apply(config);
-                paperErrors.get(c).append(e == null ? "—" : e.errorText());
+                paperErrors.get(c).append(e == null ? "—" : e.error() == null ? e.errorText() : number(e.error()));
                 paperSources.get(c).append(e == null ? "not in the paper" : e.table() + ", " + e.row());
             }
         }

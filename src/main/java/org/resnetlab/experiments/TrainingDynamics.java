@@ -44,7 +44,7 @@ public final class TrainingDynamics {
             depth.append(r.config().model().depth());
             unit.append(r.config().model().unit());
             List<MetricRow> rows = r.rows();
-            firstLoss.append(rows.isEmpty() ? Double.NaN : rows.get(0).trainLoss());
+            firstLoss.append(rows.isEmpty() ? Double.NaN : round(rows.get(0).trainLoss(), 3));
             Integer first = null;
             for (MetricRow row : rows) {
                 if (row.trainError() <= trainErrorPercent) {
@@ -57,7 +57,7 @@ public final class TrainingDynamics {
             } else {
                 reached.append(first);
             }
-            meanLoss.append(meanTrainLoss(rows, lastIteration));
+            meanLoss.append(round(meanTrainLoss(rows, lastIteration), 3));
         }
         return Table.create(results.experiment().name() + ": early training", label, depth, unit, firstLoss, reached,
                 meanLoss);
@@ -84,8 +84,8 @@ public final class TrainingDynamics {
     }
 
     /**
-     * One row per run: final training and test loss and error and the gap test − train (error in points). A unit
-     * that regularises ends with a higher training error but the same or lower test error: a smaller gap.
+     * One row per run: final training and test loss (3 decimals) and error (%, 2 decimals) and the gap test − train
+     * (points). A unit that regularises ends with a higher training error but the same or lower test error: a smaller gap.
      */
     public static Table generalisation(ExperimentResults results) {
         StringColumn label = StringColumn.create("run");
@@ -102,11 +102,11 @@ public final class TrainingDynamics {
             depth.append(r.config().model().depth());
             unit.append(r.config().model().unit());
             MetricRow last = r.rows().isEmpty() ? null : r.rows().get(r.rows().size() - 1);
-            trainLoss.append(last == null ? Double.NaN : last.trainLoss());
-            testLoss.append(last == null ? Double.NaN : last.testLoss());
-            trainError.append(last == null ? Double.NaN : last.trainError());
-            testError.append(last == null ? Double.NaN : last.testError());
-            gap.append(last == null ? Double.NaN : last.testError() - last.trainError());
+            trainLoss.append(last == null ? Double.NaN : round(last.trainLoss(), 3));
+            testLoss.append(last == null ? Double.NaN : round(last.testLoss(), 3));
+            trainError.append(last == null ? Double.NaN : round(last.trainError(), 2));
+            testError.append(last == null ? Double.NaN : round(last.testError(), 2));
+            gap.append(last == null ? Double.NaN : round(last.testError() - last.trainError(), 2));
         }
         return Table.create(results.experiment().name() + ": train vs test at the end", label, depth, unit,
                 trainLoss, testLoss, trainError, testError, gap);
@@ -148,6 +148,12 @@ public final class TrainingDynamics {
     public static double finalTestError(ExperimentResults results, int depth, String unit) {
         RunResult run = find(results, depth, unit);
         return run == null ? Double.NaN : run.finalTestError();
+    }
+
+    /** Rounded for display (tables show what a reader can compare); NaN stays NaN. */
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Double.isFinite(value) ? Math.round(value * scale) / scale : value;
     }
 
     private static String format(double value) {

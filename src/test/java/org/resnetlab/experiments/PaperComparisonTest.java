@@ -51,6 +51,10 @@ class PaperComparisonTest {
                 PaperComparison.paperAtDepth("[2] Table 2", 164));
         assertEquals("[2] Table 2, (a) original", orderings.stringColumn("paper ResNet-110: table, row").get(0));
         assertEquals("5.93", orderings.stringColumn("paper ResNet-164 %").get(0));
+
+        ExperimentResults b = new RecordedRuns().add("(b)", 20, "bn-after-addition", false, row(10, 1, 1, 1)).build("04");
+        assertEquals("6.50", PaperComparison.table(b, PaperComparison.paperAtDepth("[2] Table 2", 164))
+                .stringColumn("paper ResNet-164 %").get(0), "two decimals, as the paper prints them");
     }
 
     @Test
