@@ -41,9 +41,9 @@ public final class ShortcutVariantExercises {
                 expected.add(e.unit());
             }
         }
-        return PreActivationExercises.compareSets(given, expected, "A variant fails when the signal on its "
-                + "shortcut shrinks at every unit, so that after 54 units almost nothing of x_l is left, or when it "
-                + "is randomly cut. Which variants start training with the shortcut clearly below 1?");
+        return PreActivationExercises.compareSets(given, expected, "Ask of each variant: how far below 1 is its "
+                + "shortcut factor when training starts, is the branch scaled down with it, and what does a random mask "
+                + "do to the product of the factors over 54 units?");
     }
 
     /**
