@@ -5,6 +5,9 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import tech.tablesaw.api.Table;
 
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+
 import java.awt.Color;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -40,6 +43,32 @@ public final class RunCharts {
         Set<String> runs = new LinkedHashSet<>(curves.stringColumn("run").asList());
         for (String run : runs) {
             Charts.addLine(chart, run, curves.where(curves.stringColumn("run").isEqualTo(run)), "iteration", y);
+        }
+        return chart;
+    }
+
+    /**
+     * Final errors against depth, one colour per unit, test error solid and training error dashed.
+     *
+     * @param byDepth a "depth" column and, per unit, "&lt;unit&gt; train %" and "&lt;unit&gt; test %" columns, as
+     *                {@code TrainingDynamics.finalErrorsByDepth} makes them
+     */
+    public static XYChart errorsByDepth(Table byDepth, String title) {
+        XYChart chart = Charts.empty(title, "depth", "final error %");
+        int unit = 0;
+        for (String column : byDepth.columnNames()) {
+            if (!column.endsWith(" test %")) {
+                continue;
+            }
+            String name = column.substring(0, column.length() - " test %".length());
+            Color colour = PALETTE[unit++ % PALETTE.length];
+            for (String kind : new String[] {"test", "train"}) {
+                Charts.addLine(chart, name + " " + kind, byDepth, "depth", name + " " + kind + " %");
+                XYSeries series = chart.getSeriesMap().get(name + " " + kind);
+                series.setLineColor(colour);
+                series.setMarkerColor(colour);
+                series.setLineStyle(kind.equals("test") ? SeriesLines.SOLID : SeriesLines.DASH_DASH);
+            }
         }
         return chart;
     }

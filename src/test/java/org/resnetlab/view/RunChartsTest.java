@@ -43,4 +43,19 @@ class RunChartsTest {
         }
         assertTrue(drawn, "the ninth run has its own colour");
     }
+
+    @Test
+    void errorsByDepthPairsEachUnitsTrainAndTestInOneColour() {
+        Table byDepth = Table.create("by depth", DoubleColumn.create("depth", 20, 56),
+                DoubleColumn.create("original train %", 5, 6), DoubleColumn.create("original test %", 8, 9),
+                DoubleColumn.create("full-preact train %", 6, 7), DoubleColumn.create("full-preact test %", 7, 7.5));
+        XYChart chart = RunCharts.errorsByDepth(byDepth, "t");
+        assertEquals(List.of("original test", "original train", "full-preact test", "full-preact train"),
+                new ArrayList<>(chart.getSeriesMap().keySet()));
+        var s = chart.getSeriesMap();
+        assertEquals(s.get("original test").getLineColor(), s.get("original train").getLineColor());
+        assertTrue(!s.get("original test").getLineColor().equals(s.get("full-preact test").getLineColor()));
+        assertEquals(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH, s.get("full-preact train").getLineStyle());
+        assertEquals(Charts.WIDTH, Charts.png(chart).getWidth());
+    }
 }
