@@ -28,7 +28,8 @@ public final class PaperResults {
             e("[1] Table 6", "ResNet-56", "cifar10", 56, "basic", "original", 6.97),
             e("[1] Table 6", "ResNet-110 (6.61±0.16 over 5 runs)", "cifar10", 110, "basic", "original", 6.43),
             e("[1] Table 6", "ResNet-1202", "cifar10", 1202, "basic", "original", 7.93),
-            // [2] Table 1: shortcut variants on ResNet-110, CIFAR-10
+            // [2] Table 1: shortcut variants on ResNet-110, CIFAR-10 (its "original" row repeats Table 2's 6.61)
+            e("[2] Table 1", "original (identity shortcut)", "cifar10", 110, "basic", "original", 6.61),
             e("[2] Table 1", "constant scaling 0 / 1", "cifar10", 110, "basic", "constant-scaling:0/1", null),
             e("[2] Table 1", "constant scaling 0.5 / 1", "cifar10", 110, "basic", "constant-scaling:0.5/1", null),
             e("[2] Table 1", "constant scaling 0.5 / 0.5", "cifar10", 110, "basic", "constant-scaling:0.5/0.5", 12.35),
@@ -39,7 +40,7 @@ public final class PaperResults {
             e("[2] Table 1", "shortcut-only gating, b_g -6", "cifar10", 110, "basic", "shortcut-only-gating:-6", 6.91),
             e("[2] Table 1", "1x1 conv shortcut", "cifar10", 110, "basic", "conv-shortcut", 12.22),
             e("[2] Table 1", "dropout shortcut 0.5", "cifar10", 110, "basic", "dropout-shortcut:0.5", null),
-            // [2] Table 2: activation orderings (Table 1's "original" row is the same 6.61)
+            // [2] Table 2: activation orderings (listed after Table 1, so find() cites Table 2 for the original unit)
             e("[2] Table 2", "(a) original", "cifar10", 110, "basic", "original", 6.61),
             e("[2] Table 2", "(b) BN after addition", "cifar10", 110, "basic", "bn-after-addition", 8.17),
             e("[2] Table 2", "(c) ReLU before addition", "cifar10", 110, "basic", "relu-before-addition", 7.84),

@@ -39,4 +39,28 @@ public interface RunListener {
             }
         };
     }
+
+    /**
+     * Two lines per trained run (start, end) and one per run read back from its record: what a notebook cell that
+     * trains several runs prints.
+     */
+    static RunListener brief(java.io.PrintStream out) {
+        return new RunListener() {
+            @Override
+            public void started(RunConfig config, int startIteration, int iterations) {
+                out.println((startIteration == 0 ? "training " : "resuming at " + startIteration + " of ")
+                        + iterations + " iterations: " + config.model().unit() + ", depth " + config.model().depth()
+                        + ", " + config.dataset());
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                RunConfig c = result.config();
+                // one println: IJava turns each piece of a printf into its own output fragment
+                out.println(String.format(java.util.Locale.ROOT, "%s%s, depth %d: %s, test error %.2f%%",
+                        result.alreadyComplete() ? "recorded: " : "  done: ", c.model().unit(), c.model().depth(),
+                        result.outcome().status().label(), result.finalTestError()));
+            }
+        };
+    }
 }
