@@ -39,4 +39,29 @@ public interface RunListener {
             }
         };
     }
+
+    /** Two lines per run, where it starts and how it ended: for notebook cells that train several runs. */
+    static RunListener brief(java.io.PrintStream out) {
+        return new RunListener() {
+            @Override
+            public void started(RunConfig config, int startIteration, int iterations) {
+                out.println((startIteration == 0 ? "training " : "resuming at " + startIteration + " of ")
+                        + iterations + " iterations: " + shortName(config));
+            }
+
+            @Override
+            public void finished(RunResult result) {
+                out.printf(java.util.Locale.ROOT, "%s%s at iteration %d, test error %.2f%%: %s%n",
+                        result.alreadyComplete() ? "recorded run read back, " : "", result.outcome().status().label(),
+                        result.outcome().iteration(), result.finalTestError(), shortName(result.config()));
+            }
+        };
+    }
+
+    /** The run folder's last two names (run/seed): the results root is the same for every run of a notebook. */
+    private static String shortName(RunConfig config) {
+        java.nio.file.Path out = config.out();
+        return out.getParent() == null || out.getParent().getFileName() == null ? out.toString()
+                : out.getParent().getFileName() + "/" + out.getFileName();
+    }
 }

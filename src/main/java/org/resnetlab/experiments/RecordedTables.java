@@ -1,0 +1,41 @@
+package org.resnetlab.experiments;
+
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/**
+ * Analysis tables recorded next to the runs they were computed from. Probes of trained networks need the runs'
+ * checkpoints, which are not committed; their tables are, as CSV, so a notebook re-run on a fresh clone shows the
+ * same numbers without retraining. A recorded table is read back; a missing one is computed and written.
+ */
+public final class RecordedTables {
+    private RecordedTables() {}
+
+    /**
+     * The table in {@code csv} if it exists, else {@code compute}'s result, written there first.
+     *
+     * @param name the table's name (CSV files do not keep it)
+     */
+    public static Table readOrCompute(Path csv, String name, Supplier<Table> compute) {
+        try {
+            if (Files.isRegularFile(csv)) {
+                return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName(name)).setName(name);
+            }
+            Table table = compute.get();
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            Path partial = csv.resolveSibling(csv.getFileName() + ".partial");
+            table.write().csv(partial.toFile());
+            Files.move(partial, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return table.setName(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("recorded table " + csv + ": " + e.getMessage(), e);
+        }
+    }
+}
