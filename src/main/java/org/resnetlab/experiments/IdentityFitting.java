@@ -1,5 +1,6 @@
 package org.resnetlab.experiments;
 
+import org.resnetlab.view.Significant;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -131,7 +132,7 @@ public final class IdentityFitting {
                     .and(curves.stringColumn("block").isEqualTo(parts[1])));
             last.append(curve.doubleColumn("relative error").get(curve.rowCount() - 1));
         }
-        return Table.create("how fast each block gets there", target, block, steps, last);
+        return Significant.digits(Table.create("how fast each block gets there", target, block, steps, last), 3);
     }
 
     /** Rows {step, relative error, gradient norm, weight change, ‖W_0‖}, steps 0 … setup.steps(). */
@@ -230,7 +231,7 @@ public final class IdentityFitting {
                 }
             }
         }
-        return Table.create("distance from the identity at initialisation", block, maxAbs, relative);
+        return Significant.digits(Table.create("distance from the identity at initialisation", block, maxAbs, relative), 3);
     }
 
     /** The block both wirings share: a full pre-activation unit, C → C channels, stride 1. */

@@ -1,5 +1,6 @@
 package org.resnetlab.experiments;
 
+import org.resnetlab.view.Significant;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
 
@@ -25,7 +26,8 @@ public final class RecordedTables {
     public static Table readOrCompute(Path csv, String name, Supplier<Table> compute) {
         try {
             if (Files.isRegularFile(csv)) {
-                return Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName(name)).setName(name);
+                return Significant.digits(Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).tableName(name))
+                        .setName(name), 3);
             }
             Table table = compute.get();
             Files.createDirectories(csv.toAbsolutePath().getParent());
@@ -33,7 +35,7 @@ public final class RecordedTables {
             table.write().csv(partial.toFile());
             Files.move(partial, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return table.setName(name);
+            return Significant.digits(table.setName(name), 3);
         } catch (IOException e) {
             throw new UncheckedIOException("recorded table " + csv + ": " + e.getMessage(), e);
         }

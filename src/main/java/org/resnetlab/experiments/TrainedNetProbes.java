@@ -1,5 +1,6 @@
 package org.resnetlab.experiments;
 
+import org.resnetlab.view.Significant;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.resnetlab.experiments.Experiments.LabelledRun;
@@ -117,7 +118,7 @@ public final class TrainedNetProbes {
                     DoubleColumn.create(e.getKey(), t.numberColumn("test error %").asDoubleArray()));
             joined = joined == null ? slim : joined.joinOn("l").inner(slim);
         }
-        return joined.setName("test error % with one unit deleted (l = −1: none)");
+        return Significant.digits(joined.setName("test error % with one unit deleted (l = −1: none)"), 3);
     }
 
     /** [2] eq. 4 on the network (trained if its checkpoint is here, else as initialised), BN in inference mode. */
@@ -130,7 +131,31 @@ public final class TrainedNetProbes {
         return anyWeights(config(label), (net, batch) -> BackwardCheck.run(net, batch.get(0), batch.get(1)));
     }
 
-    /** "trained (iteration N)" or "as initialised (no checkpoint here)": which weights the equation checks use. */
+    /**
+     * Both equations on every network, one row each: the worst relative residual of x_L = x_l + Σ F(x_i) over all
+     * pairs l &lt; L within a stage, and the worst relative difference between autograd's ∂E/∂x_l and
+     * ∂E/∂x_L·(1 + ∂/∂x_l Σ F).
+     */
+    public Table equationChecks() {
+        tech.tablesaw.api.StringColumn network = tech.tablesaw.api.StringColumn.create("network");
+        tech.tablesaw.api.StringColumn weights = tech.tablesaw.api.StringColumn.create("weights");
+        IntColumn pairs = IntColumn.create("pairs (l, L) checked");
+        DoubleColumn forward = DoubleColumn.create("eq. 4: max relative residual");
+        DoubleColumn backwardColumn = DoubleColumn.create("eq. 5: max relative difference");
+        for (String label : labels()) {
+            RecursionCheck.Report r = recursion(label);
+            BackwardCheck.Report b = backward(label);
+            network.append(label);
+            weights.append(weightsUsed(label));
+            pairs.append(r.pairs().size());
+            forward.append(r.maxRelativeResidual());
+            backwardColumn.append(b.maxRelativeDifference());
+        }
+        return Significant.digits(Table.create("[2] eq. 4 and eq. 5 checked numerically", network, weights, pairs,
+                forward, backwardColumn), 3);
+    }
+
+    /** Which weights the equation checks use: the trained ones when the checkpoint is here, else the initial ones. */
     public String weightsUsed(String label) {
         RunConfig config = config(label);
         return TrainedNetwork.available(config) ? "trained weights" : "initial weights (no checkpoint in this clone)";

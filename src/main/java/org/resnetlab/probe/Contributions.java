@@ -1,5 +1,6 @@
 package org.resnetlab.probe;
 
+import org.resnetlab.view.Significant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -67,8 +68,8 @@ public final class Contributions {
                 }
             }
         }
-        return Table.create("contributions to x_L: " + net.unitType().name() + "-" + net.spec().depth(),
-                term, index, stage, relative, share);
+        return Significant.digits(Table.create("contributions to x_L: " + net.unitType().name() + "-"
+                + net.spec().depth(), term, index, stage, relative, share), 3);
     }
 
     private static double dot(NDArray a, NDArray b) {

@@ -1,5 +1,6 @@
 package org.resnetlab.probe;
 
+import org.resnetlab.view.Significant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -83,8 +84,8 @@ public final class Lesion {
             stage.append(l / perStage + 1);
             error.append(100.0 * wrong[l + 1] / test.size());
         }
-        return Table.create("lesion study: " + net.unitType().name() + "-" + net.spec().depth(),
-                deleted, index, stage, error);
+        return Significant.digits(Table.create("lesion study: " + net.unitType().name() + "-" + net.spec().depth(),
+                deleted, index, stage, error), 3);
     }
 
     private static long wrong(NDArray logits, NDArray labels) {

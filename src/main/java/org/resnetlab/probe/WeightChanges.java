@@ -1,5 +1,6 @@
 package org.resnetlab.probe;
 
+import org.resnetlab.view.Significant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -59,7 +60,7 @@ public final class WeightChanges {
             norm.append(Math.sqrt(initial));
             change.append(Math.sqrt(moved) / Math.sqrt(initial));
         }
-        return Table.create("weight change per unit: " + b.unitType().name() + "-" + b.spec().depth(),
-                l, stage, norm, change);
+        return Significant.digits(Table.create("weight change per unit: " + b.unitType().name() + "-"
+                + b.spec().depth(), l, stage, norm, change), 3);
     }
 }

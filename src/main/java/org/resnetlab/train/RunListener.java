@@ -51,9 +51,10 @@ public interface RunListener {
 
             @Override
             public void finished(RunResult result) {
-                out.printf(java.util.Locale.ROOT, "%s%s at iteration %d, test error %.2f%%: %s%n",
+                // one println: IJava turns each piece of a printf into its own output
+                out.println(String.format(java.util.Locale.ROOT, "%s%s at iteration %d, test error %.2f%%: %s",
                         result.alreadyComplete() ? "recorded run read back, " : "", result.outcome().status().label(),
-                        result.outcome().iteration(), result.finalTestError(), shortName(result.config()));
+                        result.outcome().iteration(), result.finalTestError(), shortName(result.config())));
             }
         };
     }
