@@ -96,8 +96,8 @@ public final class Exercises {
             return verdict(false, "answer with one of the run labels: " + String.join(", ", summary.stringColumn("run").asList()));
         }
         if (answer.trim().equals(worst)) {
-            return verdict(true, "in these runs, depth made the training error higher: not overfitting (that would "
-                    + "lower the training error) but an optimisation problem.");
+            return verdict(true, "that run ends highest in this data. A high *training* error is not overfitting "
+                    + "(which lowers the training error while the test error rises): that net is harder to optimise.");
         }
         return verdict(false, "read the last point of each curve in the training-error chart (or the summary table's "
                 + "'final train error %' column), not the test error.");
@@ -242,8 +242,8 @@ public final class Exercises {
             return verdict(false, "answer with one of: " + String.join(", ", lesions.keySet()));
         }
         if (answer.trim().equals(worst)) {
-            return verdict(true, "without a shortcut every later layer depends on the deleted one; with shortcuts "
-                    + "the other units' paths bypass it.");
+            return verdict(true, "that network's error rises most in this data. In a plain net every later layer "
+                    + "depends on the deleted one; with shortcuts, x_L is a sum and the other units' terms remain.");
         }
         return verdict(false, "for each network take the largest test error in its lesion table and subtract the "
                 + "intact ('none') row.");
