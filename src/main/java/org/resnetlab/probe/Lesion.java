@@ -26,7 +26,7 @@ import java.util.List;
  * networks", §4): delete one unit of a trained network at test time and measure the test error. A deleted unit is
  * replaced by the identity, x_{l+1} = x_l, which is exactly its shortcut path for a residual unit (F dropped); a
  * plain network loses the layer's transformation altogether. Units that change the width or the resolution have no
- * identity to fall back on and are not deleted (Veit et al. skip them too). Inference mode (BN running
+ * identity to fall back on and stay in place. Inference mode (BN running
  * statistics); nothing of the network changes.
  */
 public final class Lesion {

@@ -21,7 +21,7 @@ class RecordedTablesTest {
         java.util.function.Supplier<Table> compute = () -> {
             computed.incrementAndGet();
             return Table.create("x", StringColumn.create("unit", "none", "unit 1"),
-                    DoubleColumn.create("test error %", 12.5, 40.25));
+                    DoubleColumn.create("test error %", 12.5, 40.25), DoubleColumn.create("share", 1.0, Double.NaN));
         };
         Table first = RecordedTables.readOrCompute(csv, "lesion", compute);
         Table second = RecordedTables.readOrCompute(csv, "lesion", compute);
@@ -30,5 +30,7 @@ class RecordedTablesTest {
         assertEquals("lesion", second.name());
         assertEquals(first.stringColumn("unit").asList(), second.stringColumn("unit").asList());
         assertEquals(40.25, second.doubleColumn("test error %").get(1), 0.0);
+        // a double column whose only value is whole ("1.0") stays a double column
+        assertEquals(1.0, second.doubleColumn("share").get(0), 0.0);
     }
 }
