@@ -1,8 +1,10 @@
 # resnet-lab: the two commands of the README, plus a few helpers.
 #   make lab        set up (virtualenv, module, java kernel) and open JupyterLab on notebooks/
 #   make test       set up, JUnit on both engines, every notebook through the kernel in quick mode
+#   make bench      speed of both engines, the pipeline, memory, notebooks and the PyTorch-eager peer -> bench/RESULTS.md
+#                   (~15-30 min; BENCH_QUICK=1 make bench for a smoke run of a few minutes)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks clean
+.PHONY: lab test setup notebooks bench clean
 
 lab:
 	scripts/lab.sh
@@ -16,6 +18,9 @@ setup:
 # Re-run every notebook in full mode and save its outputs in place (what is committed). Takes hours on a CPU.
 notebooks: setup
 	.venv/bin/python tests/notebook_runner.py --in-place $(NOTEBOOKS)
+
+bench:
+	bench/run.sh
 
 clean:
 	mvn -q clean

@@ -70,7 +70,7 @@ def trainable_parameters(model):
     return sum(p.numel() for p in model.parameters() if p.requires_grad)
 
 
-def measure(depth, threads, windows, steps, warmup, batch):
+def measure(depth, threads, windows, steps, warmup, batch, profile=None):
     torch.set_num_threads(threads)
     torch.manual_seed(0)
     model = CifarResNet(depth).train()
@@ -87,6 +87,11 @@ def measure(depth, threads, windows, steps, warmup, batch):
 
     for _ in range(warmup):
         step()
+    if profile:  # a Chrome trace of `steps` steps, for bench/profile_summary.py
+        with torch.profiler.profile(activities=[torch.profiler.ProfilerActivity.CPU], record_shapes=True) as prof:
+            for _ in range(steps):
+                step()
+        prof.export_chrome_trace(f"{profile}-resnet{depth}-original.json")
     rates = []
     for _ in range(windows):
         start = time.perf_counter()
@@ -104,10 +109,12 @@ def main():
     parser.add_argument("--steps", type=int, default=5)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--profile", help="write a Chrome trace of one window to PROFILE-resnet<depth>-original.json")
     args = parser.parse_args()
     print("peer,model,parameters,threads,images_per_s_median,images_per_s_min,images_per_s_max,windows,torch")
     for depth in args.depths:
-        params, rates = measure(depth, args.threads, args.windows, args.steps, args.warmup, args.batch)
+        params, rates = measure(depth, args.threads, args.windows, args.steps, args.warmup, args.batch,
+                                 args.profile)
         print(f"pytorch-eager,resnet{depth}-original,{params},{args.threads},{statistics.median(rates):.1f},"
               f"{min(rates):.1f},{max(rates):.1f},{len(rates)},{torch.__version__}", flush=True)
     return 0

@@ -43,7 +43,8 @@ public final class MomentumSgd extends Optimizer {
         float decay = getWeightDecay();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray step = grad.mul(rescaleGrad);
+            // g·1 is g exactly: on one device skip the multiplication (one op per parameter and step fewer)
+            NDArray step = rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
             if (clipGrad > 0) {
                 step = step.clip(-clipGrad, clipGrad);
             }
