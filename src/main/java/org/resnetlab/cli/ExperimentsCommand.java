@@ -1,6 +1,7 @@
 package org.resnetlab.cli;
 
 import org.resnetlab.data.DataException;
+import org.resnetlab.experiments.ExperimentPlan;
 import org.resnetlab.experiments.Experiments;
 import org.resnetlab.experiments.Experiments.Experiment;
 import org.resnetlab.experiments.Experiments.LabelledRun;
@@ -12,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -57,9 +57,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 for (LabelledRun run : experiment.runs()) {
                     String label = "  " + experiment.name() + " / " + run.label();
                     if (list) {
-                        boolean done = Files.isRegularFile(run.config().out().resolve("run.json"))
-                                && Files.readString(run.config().out().resolve("run.json")).contains("\"outcome\"");
-                        out.println(label + (done ? "  (recorded)" : ""));
+                        out.println(label + "  (" + ExperimentPlan.status(run.config().out()) + ")");
                         continue;
                     }
                     TrainingRun.of(run.config()).withListener(new ConsoleProgress(out, label)).run();
@@ -71,7 +69,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
             err.println("resnetlab experiments: " + e.getMessage());
             err.flush();
             return 2;
-        } catch (java.io.IOException e) {
+        } catch (java.io.UncheckedIOException e) {
             err.println("resnetlab experiments: " + e.getMessage());
             err.flush();
             return 1;

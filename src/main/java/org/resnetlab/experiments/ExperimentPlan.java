@@ -55,7 +55,7 @@ public final class ExperimentPlan {
     }
 
     /** "recorded" (finished: read back), "interrupted" (resumes from its checkpoint) or "to train". */
-    static String status(Path runFolder) {
+    public static String status(Path runFolder) {
         Path runJson = runFolder.resolve(RunRecord.RUN);
         if (!Files.isRegularFile(runJson)) {
             return "to train";
