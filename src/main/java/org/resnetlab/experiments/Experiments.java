@@ -110,9 +110,9 @@ public final class Experiments {
         for (String unit : List.of("original", "constant-scaling:0.5/0.5", "constant-scaling:0.5/1",
                 "exclusive-gating:0", "exclusive-gating:-6", "shortcut-only-gating:0", "shortcut-only-gating:-6",
                 "conv-shortcut", "dropout-shortcut:0.5")) {
-            runs.add(new LabelledRun(unit, config(mode, depth, unit, 1000, results, "03-shortcut-variants")));
+            runs.add(new LabelledRun(unit, config(mode, depth, unit, 600, results, "03-shortcut-variants")));
         }
-        return new Experiment("03-shortcut-variants", mode, reductions(mode, 1000), runs);
+        return new Experiment("03-shortcut-variants", mode, reductions(mode, 600), runs);
     }
 
     /** [2] Table 2 / Fig. 4: the five activation orderings (a)–(e). Notebook 04. */
@@ -123,9 +123,9 @@ public final class Experiments {
         List<String> units = List.of("original", "bn-after-addition", "relu-before-addition", "relu-only-preact", "full-preact");
         for (int i = 0; i < units.size(); i++) {
             runs.add(new LabelledRun(letters[i] + " " + units.get(i),
-                    config(mode, depth, units.get(i), 1000, results, "04-orderings")));
+                    config(mode, depth, units.get(i), 600, results, "04-orderings")));
         }
-        return new Experiment("04-orderings", mode, reductions(mode, 1000), runs);
+        return new Experiment("04-orderings", mode, reductions(mode, 600), runs);
     }
 
     /** [2] Table 3 / Fig. 1, 6: original vs full pre-activation as depth grows. Notebook 05. */
@@ -138,10 +138,10 @@ public final class Experiments {
         List<LabelledRun> runs = new ArrayList<>();
         for (int depth : depths) {
             for (String unit : List.of("original", "full-preact")) {
-                runs.add(new LabelledRun(unit + "-" + depth, config(mode, depth, unit, 600, results, "05-deeper")));
+                runs.add(new LabelledRun(unit + "-" + depth, config(mode, depth, unit, 400, results, "05-deeper")));
             }
         }
-        return new Experiment("05-deeper", mode, reductions(mode, 600), runs);
+        return new Experiment("05-deeper", mode, reductions(mode, 400), runs);
     }
 
     /** Every experiment of the notebooks, in notebook order (for {@code bin/resnetlab} to run them ahead). */

@@ -30,6 +30,6 @@ class ExperimentPlanTest {
         assertEquals("fashion-mnist", plan.stringColumn("dataset").get(0));
         assertEquals(20, plan.intColumn("depth").get(0));
         assertEquals(0.27, plan.doubleColumn("parameters (M)").get(0), 1e-9, "ResNet-20, [1] Table 6");
-        assertEquals(1000, plan.intColumn("iterations").get(0));
+        assertEquals(600, plan.intColumn("iterations").get(0));
     }
 }
