@@ -10,8 +10,17 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.resnetlab.train.RunRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The runs of an {@link Experiment} after training (or after finding them recorded): one table of every curve, one
@@ -30,6 +39,41 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             results.add(TrainingRun.of(run.config()).withListener(listener).run());
         }
         return new ExperimentResults(experiment, results);
+    }
+
+    /**
+     * The engines that trained these runs, from the sessions in each run.json (e.g. "PyTorch 2.7.1"), distinct, in
+     * order; empty when no run has a record (runs built in memory). Tables put it in their titles.
+     */
+    public List<String> engines() {
+        Set<String> engines = new LinkedHashSet<>();
+        for (RunResult r : results) {
+            Path runJson = r.config().out().resolve(RunRecord.RUN);
+            if (!Files.isRegularFile(runJson)) {
+                continue;
+            }
+            try {
+                JsonElement sessions = RunRecord.read(runJson).get("sessions");
+                if (sessions != null && sessions.isJsonArray()) {
+                    for (JsonElement session : sessions.getAsJsonArray()) {
+                        JsonObject o = session.getAsJsonObject();
+                        if (o.has("engine")) {
+                            engines.add(o.get("engine").getAsString()
+                                    + (o.has("engine_version") ? " " + o.get("engine_version").getAsString() : ""));
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("cannot read the engine of " + runJson + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(engines);
+    }
+
+    /** The experiment's reductions, plus the engine(s) that trained the runs when recorded. */
+    public String description() {
+        List<String> engines = engines();
+        return experiment.reductions() + (engines.isEmpty() ? "" : ", trained on " + String.join(" and ", engines));
     }
 
     /** Every metric row of every run with a leading "run" column holding the run's label (group curves by it). */
@@ -65,7 +109,7 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             String status = r.outcome().status().label();
             outcome.append(r.outcome().ok() ? status : status + " (" + r.outcome().detail() + ")");
         }
-        return Table.create(experiment.name() + " — " + experiment.reductions(),
+        return Table.create(experiment.name() + " — " + description(),
                 label, depth, unit, iterations, trainError, testError, outcome);
     }
 }

@@ -103,7 +103,7 @@ public final class PaperComparison {
             }
         }
         Table table = Table.create(results.experiment().name() + ": ours vs paper (CIFAR-10 test error). "
-                + results.experiment().reductions(), label, depth, seeds, train, test);
+                + results.description(), label, depth, seeds, train, test);
         for (int c = 0; c < paper.length; c++) {
             table.addColumns(paperErrors.get(c), paperSources.get(c));
         }
