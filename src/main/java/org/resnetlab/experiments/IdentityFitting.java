@@ -121,7 +121,7 @@ public final class IdentityFitting {
         }
         StringColumn target = StringColumn.create("target");
         StringColumn block = StringColumn.create("block");
-        IntColumn steps = IntColumn.create("first step with relative error < " + threshold);
+        IntColumn steps = IntColumn.create("first step with relative error < " + threshold + " (−1: never)");
         DoubleColumn last = DoubleColumn.create("final relative error");
         for (var e : first.entrySet()) {
             String[] parts = e.getKey().split("\u0000");
