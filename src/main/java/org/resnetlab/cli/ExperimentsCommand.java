@@ -35,7 +35,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the runs and whether each is complete, without training")
     boolean list;
 
-    @Parameters(arity = "0..*", description = "experiment names: 01-degradation, 02-trained-nets, 03-shortcut-variants, "
+    @Parameters(arity = "0..*", description = "experiment names: 01-degradation, 02-trained-nets, 03-shortcut-variants, 03-identity-seeds, "
             + "04-orderings, 05-deeper")
     List<String> names;
 

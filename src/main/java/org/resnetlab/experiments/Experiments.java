@@ -115,6 +115,22 @@ public final class Experiments {
         return new Experiment("03-shortcut-variants", mode, reductions(mode, 600), runs);
     }
 
+    /**
+     * Two more seeds of notebook 03's identity-shortcut run (seed 0 is in {@link #shortcutVariants}), nothing else
+     * changed: how far one seed lands from another, the yardstick for one-seed differences.
+     */
+    public static Experiment identitySeeds(Mode mode, Path results) {
+        Experiment variants = shortcutVariants(mode, results);
+        RunConfig identity = variants.runs().get(0).config();
+        List<LabelledRun> runs = new ArrayList<>();
+        for (long seed = 1; seed <= 2; seed++) {
+            runs.add(new LabelledRun("original, seed " + seed,
+                    identity.withSeed(seed).withOut(results.resolve("03-identity-seeds")
+                            .resolve(identity.out().getParent().getFileName()).resolve("seed" + seed))));
+        }
+        return new Experiment("03-identity-seeds", mode, variants.reductions(), runs);
+    }
+
     /** [2] Table 2 / Fig. 4: the five activation orderings (a)–(e). Notebook 04. */
     public static Experiment orderings(Mode mode, Path results) {
         int depth = mode == Mode.QUICK ? 8 : mode == Mode.CPU ? 20 : 110;
@@ -147,7 +163,7 @@ public final class Experiments {
     /** Every experiment of the notebooks, in notebook order (for {@code bin/resnetlab} to run them ahead). */
     public static List<Experiment> all(Mode mode, Path results) {
         return List.of(degradation(mode, results), recursionNets(mode, results), shortcutVariants(mode, results),
-                orderings(mode, results), deeper(mode, results));
+                identitySeeds(mode, results), orderings(mode, results), deeper(mode, results));
     }
 
     static String reductions(Mode mode, int cpuIterations) {

@@ -72,6 +72,23 @@ class ExperimentsTest {
     }
 
     @Test
+    void identitySeedsRepeatTheIdentityRunOfNotebook03WithOtherSeedsBesideIt() {
+        RunConfig seed0 = Experiments.shortcutVariants(Mode.CPU, RESULTS).runs().get(0).config();
+        List<LabelledRun> runs = Experiments.identitySeeds(Mode.CPU, RESULTS).runs();
+        assertEquals(List.of("original, seed 1", "original, seed 2"), runs.stream().map(LabelledRun::label).toList());
+        for (int i = 0; i < runs.size(); i++) {
+            RunConfig c = runs.get(i).config();
+            assertEquals(i + 1, c.seed());
+            assertEquals(RESULTS.resolve("03-identity-seeds/fashion-mnist-20-original/seed" + (i + 1)), c.out());
+            var expected = new java.util.HashMap<>(seed0.identity());
+            var actual = new java.util.HashMap<>(c.identity());
+            assertEquals(0L, ((Number) expected.remove("seed")).longValue());
+            actual.remove("seed");
+            assertEquals(expected, actual);  // nothing else differs
+        }
+    }
+
+    @Test
     void degradationComparesPlainAndResidualNetsOfTheSameDepths() {
         List<LabelledRun> runs = Experiments.degradation(Mode.CPU, RESULTS).runs();
         assertEquals(List.of("plain-20", "plain-56", "ResNet-20", "ResNet-56"), runs.stream().map(LabelledRun::label).toList());
