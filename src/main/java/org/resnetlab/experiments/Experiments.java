@@ -128,7 +128,7 @@ public final class Experiments {
                     identity.withSeed(seed).withOut(results.resolve("03-identity-seeds")
                             .resolve(identity.out().getParent().getFileName()).resolve("seed" + seed))));
         }
-        return new Experiment("03-identity-seeds", mode, variants.reductions(), runs);
+        return new Experiment("03-identity-seeds", mode, variants.reductions().replace("1 seed", "seeds 1 and 2"), runs);
     }
 
     /** [2] Table 2 / Fig. 4: the five activation orderings (a)–(e). Notebook 04. */

@@ -75,6 +75,7 @@ class ExperimentsTest {
     void identitySeedsRepeatTheIdentityRunOfNotebook03WithOtherSeedsBesideIt() {
         RunConfig seed0 = Experiments.shortcutVariants(Mode.CPU, RESULTS).runs().get(0).config();
         List<LabelledRun> runs = Experiments.identitySeeds(Mode.CPU, RESULTS).runs();
+        assertTrue(Experiments.identitySeeds(Mode.CPU, RESULTS).reductions().contains("seeds 1 and 2 (paper: median of 5)"));
         assertEquals(List.of("original, seed 1", "original, seed 2"), runs.stream().map(LabelledRun::label).toList());
         for (int i = 0; i < runs.size(); i++) {
             RunConfig c = runs.get(i).config();
