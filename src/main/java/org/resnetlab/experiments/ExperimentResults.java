@@ -10,13 +10,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import org.resnetlab.train.RunRecord;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,23 +44,11 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
     public List<String> engines() {
         Set<String> engines = new LinkedHashSet<>();
         for (RunResult r : results) {
-            Path runJson = r.config().out().resolve(RunRecord.RUN);
-            if (!Files.isRegularFile(runJson)) {
-                continue;
-            }
             try {
-                JsonElement sessions = RunRecord.read(runJson).get("sessions");
-                if (sessions != null && sessions.isJsonArray()) {
-                    for (JsonElement session : sessions.getAsJsonArray()) {
-                        JsonObject o = session.getAsJsonObject();
-                        if (o.has("engine")) {
-                            engines.add(o.get("engine").getAsString()
-                                    + (o.has("engine_version") ? " " + o.get("engine_version").getAsString() : ""));
-                        }
-                    }
-                }
+                engines.addAll(RunRecord.engines(r.config().out()));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("cannot read the engine of " + runJson + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot read the engine of " + r.config().out().resolve(RunRecord.RUN)
+                        + ": " + e.getMessage(), e);
             }
         }
         return List.copyOf(engines);

@@ -128,7 +128,7 @@ public final class Experiments {
                     identity.withSeed(seed).withOut(results.resolve("03-identity-seeds")
                             .resolve(identity.out().getParent().getFileName()).resolve("seed" + seed))));
         }
-        return new Experiment("03-identity-seeds", mode, variants.reductions().replace("1 seed", "seeds 1 and 2"), runs);
+        return new Experiment("03-identity-seeds", mode, reductions(mode, identity.protocol().iterations(), "seeds 1 and 2"), runs);
     }
 
     /** [2] Table 2 / Fig. 4: the five activation orderings (a)–(e). Notebook 04. */
@@ -167,10 +167,14 @@ public final class Experiments {
     }
 
     static String reductions(Mode mode, int cpuIterations) {
+        return reductions(mode, cpuIterations, "1 seed");
+    }
+
+    static String reductions(Mode mode, int cpuIterations, String seeds) {
         return switch (mode) {
             case QUICK -> "quick mode: synthetic 3×32×32 data (2,048 images), depth 8–20, 30 iterations — a smoke test, not a result";
             case CPU -> "CPU mode: Fashion-MNIST instead of CIFAR-10, " + cpuIterations + " iterations (paper: 64,000, "
-                    + "schedule scaled), 1 seed (paper: median of 5), test error on 2,000 test images";
+                    + "schedule scaled), " + seeds + " (paper: median of 5), test error on 2,000 test images";
             case PAPER -> "paper protocol on CIFAR-10, 1 seed per call (the paper: median of 5)";
         };
     }

@@ -60,6 +60,29 @@ public final class RunRecord {
         return GSON.fromJson(Files.readString(runJson, StandardCharsets.UTF_8), JsonObject.class);
     }
 
+    /**
+     * The engines that trained the run in {@code folder}, "name version" per session, in order (repeats kept); empty
+     * when the folder has no run.json.
+     */
+    public static List<String> engines(Path folder) throws IOException {
+        Path file = folder.resolve(RUN);
+        List<String> engines = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return engines;
+        }
+        JsonElement sessions = read(file).get("sessions");
+        if (sessions != null && sessions.isJsonArray()) {
+            for (JsonElement session : sessions.getAsJsonArray()) {
+                JsonObject o = session.getAsJsonObject();
+                if (o.has("engine")) {
+                    engines.add(o.get("engine").getAsString()
+                            + (o.has("engine_version") ? " " + o.get("engine_version").getAsString() : ""));
+                }
+            }
+        }
+        return engines;
+    }
+
     private static String difference(JsonObject recorded, JsonObject wanted) {
         if (recorded == null) {
             return "no identity recorded";
