@@ -18,6 +18,15 @@ import java.util.List;
 public final class TrainingDynamics {
     private TrainingDynamics() {}
 
+    /**
+     * The "start of training" window of an experiment: its first third, but at least two evaluations so the curve
+     * has a slope (notebooks 04 and 05).
+     */
+    public static int earlyWindow(Experiments.Experiment experiment) {
+        var config = experiment.runs().get(0).config();
+        return Math.max(config.protocol().iterations() / 3, 2 * config.evalEvery());
+    }
+
     /** The curves of every run up to and including {@code lastIteration} (the start of training, for a chart). */
     public static Table start(ExperimentResults results, int lastIteration) {
         Table curves = results.curves();

@@ -71,4 +71,12 @@ class TrainingDynamicsTest {
         assertEquals(List.of(12.0, 16.0), t.doubleColumn("original test %").asList());
         assertTrue(t.doubleColumn("full-preact test %").isMissing(0), "no pre-act run at depth 20");
     }
+
+    @Test
+    void theEarlyWindowIsTheFirstThirdButAtLeastTwoEvaluations() {
+        var cpu = Experiments.deeper(Experiments.Mode.CPU, java.nio.file.Path.of("results"));    // 400 iterations, eval every 50
+        assertEquals(133, TrainingDynamics.earlyWindow(cpu));
+        var quick = Experiments.deeper(Experiments.Mode.QUICK, java.nio.file.Path.of("results"));  // 30 iterations, eval every 10
+        assertEquals(20, TrainingDynamics.earlyWindow(quick));
+    }
 }
