@@ -8,7 +8,9 @@ import org.resnetlab.units.ConstantScalingShortcut;
 import org.resnetlab.units.ResidualUnit;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 import java.util.List;
 
@@ -66,6 +68,23 @@ public final class ScaledShortcuts {
      *                      product starts one unit in)
      */
     public record Measurement(double lambda, double[] predicted, double[] signalRatio, double[] gradientRatio) {}
+
+    /**
+     * The factor each shortcut variant puts on x_l at initialisation ([2] §3), per unit and over {@code units} units:
+     * identity 1, constant scaling λ = 0.5, and a gate 1 − σ(b_g) with b_g = 0 or −6 (W_g x is small beside b_g at
+     * the start). Notebook 03's first table.
+     */
+    public static Table factorsAtInit(int units) {
+        double closedGate = 1 - 1 / (1 + Math.exp(6));    // 1 − σ(−6)
+        StringColumn variant = StringColumn.create("variant",
+                "identity", "constant scaling λ = 0.5", "gate, b_g = 0", "gate, b_g = −6");
+        DoubleColumn perUnit = DoubleColumn.create("factor per unit", 1, 0.5, 0.5, closedGate);
+        DoubleColumn overAllUnits = perUnit.map(lambda -> Math.pow(lambda, units)).setName("Π over " + units + " units");
+        perUnit.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        overAllUnits.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(4));
+        return Table.create("Shortcut factor at initialisation ([2] §3), " + units + " units", variant, perUnit,
+                overAllUnits);
+    }
 
     /**
      * Measures a network of constant-scaling units. With a zero-initialised branch (F = 0) the ratios are exactly

@@ -73,4 +73,15 @@ class ScaledShortcutsTest {
             assertTrue(e.getMessage().contains("constant-scaling"));
         }
     }
+
+    @Test
+    void factorsAtInitArePowersOfEachVariantsPerUnitFactor() {
+        var t = ScaledShortcuts.factorsAtInit(9);
+        assertEquals(4, t.rowCount());
+        assertEquals(1.0, t.doubleColumn(2).get(0), 0.0);
+        assertEquals(Math.pow(0.5, 9), t.doubleColumn(2).get(1), 1e-15);
+        double open = 1 - 1 / (1 + Math.exp(6));
+        assertEquals(0.99753, t.doubleColumn(1).get(3), 1e-5);
+        assertEquals(Math.pow(open, 9), t.doubleColumn(2).get(3), 1e-12);
+    }
 }
