@@ -28,13 +28,40 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
         results = List.copyOf(results);
     }
 
-    /** Trains each run that is not complete (resuming interrupted ones) and reads the recorded ones. */
+    /**
+     * Trains each run that is not complete (resuming interrupted ones) and reads the recorded ones; with
+     * {@code RESNETLAB_TRAIN=recorded} (re-running notebooks while a campaign is still training, grading) it trains
+     * nothing: {@link #recorded}.
+     */
     public static ExperimentResults run(Experiment experiment, RunListener listener) {
+        if (!Experiments.trainsMissingRuns()) {
+            return recorded(experiment, listener);
+        }
         List<RunResult> results = new ArrayList<>();
         for (LabelledRun run : experiment.runs()) {
             results.add(TrainingRun.of(run.config()).withListener(listener).run());
         }
         return new ExperimentResults(experiment, results);
+    }
+
+    /**
+     * The runs of {@code experiment} that are recorded complete, read back, nothing trained; the experiment's
+     * reductions then say how many of its runs are recorded so far.
+     */
+    public static ExperimentResults recorded(Experiment experiment, RunListener listener) {
+        List<LabelledRun> kept = new ArrayList<>();
+        List<RunResult> results = new ArrayList<>();
+        for (LabelledRun run : experiment.runs()) {
+            TrainingRun.recorded(run.config()).ifPresent(r -> {
+                kept.add(run);
+                results.add(r);
+                listener.finished(r);
+            });
+        }
+        String reductions = kept.size() == experiment.runs().size() ? experiment.reductions()
+                : experiment.reductions() + "; " + kept.size() + " of its " + experiment.runs().size()
+                        + " runs recorded so far (the rest: bin/resnetlab experiments --mode " + experiment.mode().lower() + ")";
+        return new ExperimentResults(new Experiment(experiment.name(), experiment.mode(), reductions, kept), results);
     }
 
     /**

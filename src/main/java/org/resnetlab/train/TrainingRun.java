@@ -78,6 +78,25 @@ public final class TrainingRun {
         return this;
     }
 
+    /**
+     * The recorded result of {@code config} when its run is complete in {@code config.out()}, without training or
+     * writing anything; empty when the folder holds no run or one still in progress.
+     *
+     * @throws IllegalStateException when the folder holds a different run
+     */
+    public static java.util.Optional<RunResult> recorded(RunConfig config) {
+        if (!Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Outcome outcome = RunRecord.open(config).outcome();
+            return outcome == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new RunResult(config, outcome, RunRecord.readMetrics(config.out()), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run in " + config.out() + ": " + e.getMessage(), e);
+        }
+    }
+
     public RunResult run() {
         try {
             return execute();
