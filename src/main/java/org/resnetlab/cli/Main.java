@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "resnetlab", mixinStandardHelpOptions = true, version = "resnet-lab 0.1.0",
         description = "Residual networks with identity mappings (He et al. 2016) on DJL.",
         subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class, TrainCommand.class, GridCommand.class,
-                ReportCommand.class, ExperimentsCommand.class, BenchCommand.class})
+                ReportCommand.class, ExperimentsCommand.class, ScorecardCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,6 +32,7 @@ public final class ExperimentPlan {
         StringColumn dataset = StringColumn.create("dataset");
         IntColumn depth = IntColumn.create("depth");
         StringColumn unit = StringColumn.create("unit");
+        StringColumn channels = StringColumn.create("channels");
         DoubleColumn parameters = DoubleColumn.create("parameters (M)");
         DoubleColumn macs = DoubleColumn.create("MACs per image (M)");
         IntColumn iterations = IntColumn.create("iterations");
@@ -44,6 +45,8 @@ public final class ExperimentPlan {
             dataset.append(c.dataset());
             depth.append(c.model().depth());
             unit.append(c.model().unit());
+            int[] w = c.model().stageWidths();
+            channels.append(w[0] + "/" + w[1] + "/" + w[2]);
             Cost cost = Models.cost(c.model());
             parameters.append(Math.round(cost.parameters() / 1e4) / 100.0);
             macs.append(Math.round(cost.macs() / 1e5) / 10.0);
@@ -53,7 +56,7 @@ public final class ExperimentPlan {
             status.append(status(c.out()));
         }
         return Table.create(experiment.name() + " (" + experiment.mode().name().toLowerCase() + " mode)", label,
-                dataset, depth, unit, parameters, macs, iterations, batch, seed, status);
+                dataset, depth, unit, channels, parameters, macs, iterations, batch, seed, status);
     }
 
     /**

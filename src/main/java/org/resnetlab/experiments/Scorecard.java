@@ -133,20 +133,6 @@ public final class Scorecard {
         return Double.isInfinite(v) ? "div" : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** The scorecard as a Markdown table (the README's). */
-    public static String markdown(Mode mode, List<Claim> claims) {
-        Table t = table(mode, claims);
-        StringBuilder md = new StringBuilder("**" + t.name() + "**\n\n| claim | source | the paper says | paper | we compare | ours: median [min–max], n | contrast [90% interval] | verdict |\n|---|---|---|---|---|---|---|---|\n");
-        for (int r = 0; r < t.rowCount(); r++) {
-            md.append('|');
-            for (int c = 0; c < t.columnCount(); c++) {
-                md.append(' ').append(t.stringColumn(c).get(r).replace("|", "\\|")).append(" |");
-            }
-            md.append('\n');
-        }
-        return md.toString();
-    }
-
     /** The scorecard of a mode read from {@code results}. */
     public static Table of(Mode mode, Path results) {
         return table(mode, Claims.all(mode, results));
