@@ -87,7 +87,7 @@ done
 sinfo -h -o %t | grep -qE '^(idle|mix)' || { tail -5 "$tmp/log/slurmd.log"; fail "the node did not become idle"; }
 echo "cluster-test: single-node Slurm up ($(sinfo -V), node $host, $cpus CPUs)"
 
-results="target/cluster-test/results"
+results="target/cluster-test/results with space"  # paths with spaces must survive the #SBATCH lines and the commands
 rm -rf target/cluster-test
 grid=(grid smoke --synthetic --seeds 2 --iterations 4 --batch-size 8 --eval-every 2 --test-limit 16 --results "$results")
 script="target/cluster-test/smoke.sbatch"

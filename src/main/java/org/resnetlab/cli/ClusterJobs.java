@@ -81,6 +81,15 @@ final class ClusterJobs {
         }
     }
 
+    /** A value on an #SBATCH line: sbatch reads a double-quoted value with spaces as one argument. */
+    private static String sbatchValue(String value) {
+        if (value.contains("\"") || value.contains("\n")) {
+            throw new IllegalArgumentException("a Slurm script cannot name the path " + value + " (it holds a quote or a "
+                    + "line break); move the project or the results elsewhere");
+        }
+        return value.chars().anyMatch(Character::isWhitespace) ? "\"" + value + "\"" : value;
+    }
+
     static String commandLine(List<String> trainArguments) {
         StringBuilder line = new StringBuilder("bin/resnetlab");
         for (String arg : trainArguments) {
@@ -114,8 +123,9 @@ final class ClusterJobs {
         if (request.partition() != null) {
             s.append("#SBATCH --partition=").append(request.partition()).append('\n');
         }
-        s.append("#SBATCH --chdir=").append(root).append('\n');
-        s.append("#SBATCH --output=").append(request.logs().toAbsolutePath().normalize()).append("/task-%a-job-%A.log\n");
+        s.append("#SBATCH --chdir=").append(sbatchValue(root.toString())).append('\n');
+        s.append("#SBATCH --output=").append(sbatchValue(request.logs().toAbsolutePath().normalize() + "/task-%a-job-%A.log"))
+                .append('\n');
         s.append("set -euo pipefail\n");
         s.append("cd ").append(quote(root.toString())).append('\n');
         s.append("# engine threads = the CPUs Slurm gave this task (bin/java-env would take every core of the node)\n");

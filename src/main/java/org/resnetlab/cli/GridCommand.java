@@ -146,7 +146,8 @@ public final class GridCommand implements Callable<Integer> {
                 }
                 TrainingRun.of(run).withListener(new ConsoleProgress(out, label(index - 1, runs))).run();
             }
-            out.println(Report.table(results.resolve(grid)).print());
+            out.println(Report.table(results.resolve(grid), w -> err.println("resnetlab grid: warning: " + w)).print());
+            err.flush();
             out.flush();
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | DataException e) {

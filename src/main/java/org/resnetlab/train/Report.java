@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.resnetlab.units.ResidualUnits;
 import tech.tablesaw.api.DoubleColumn;
@@ -157,9 +158,16 @@ public final class Report {
         }
     }
 
-    /** The comparison table of every run under one results folder. */
+    /** The comparison table of every run under one results folder (warnings, if any, to standard error). */
     public static Table table(Path results) {
-        return table(gather(List.of(results)));
+        return table(results, warning -> System.err.println("warning: " + warning));
+    }
+
+    /** {@link #table(Path)}, passing each warning (a run.json skipped) to {@code warnings}. */
+    public static Table table(Path results, Consumer<String> warnings) {
+        Gathered gathered = gather(List.of(results));
+        gathered.warnings().forEach(warnings);
+        return table(gathered);
     }
 
     /**
