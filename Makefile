@@ -3,8 +3,10 @@
 #   make test       set up, JUnit on both engines, every notebook through the kernel in quick mode
 #   make bench      speed of both engines, the pipeline, memory, notebooks and the PyTorch-eager peer -> bench/RESULTS.md
 #                   (~15-30 min; BENCH_QUICK=1 make bench for a smoke run of a few minutes)
+#   make cluster-test  grid --slurm's job array on a private single-node Slurm on localhost (installs slurm-wlm and
+#                   munge when root with apt-get; ~1 min; not part of make test)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks bench clean
+.PHONY: lab test setup notebooks bench cluster-test clean
 
 lab:
 	scripts/lab.sh
@@ -22,6 +24,9 @@ notebooks: setup
 
 bench:
 	bench/run.sh
+
+cluster-test:
+	scripts/cluster-test.sh
 
 clean:
 	mvn -q clean
