@@ -21,16 +21,14 @@ final class ClusterJobs {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
-    /** The project root: where bin/resnetlab lives (the launcher exports it), else the working directory. */
+    /** The project root (bin/resnetlab exports RESNETLAB_HOME), else the working directory. */
     static Path projectRoot() {
-        String root = System.getenv("RESNETLAB_ROOT");
-        return Path.of(root == null || root.isBlank() ? "" : root).toAbsolutePath().normalize();
+        return org.resnetlab.train.ProjectPaths.root();
     }
 
     /** {@code path} relative to {@code root} when inside it, else absolute. */
     static String relative(Path path, Path root) {
-        Path abs = path.toAbsolutePath().normalize();
-        return abs.startsWith(root) ? (abs.equals(root) ? "." : root.relativize(abs).toString()) : abs.toString();
+        return org.resnetlab.train.ProjectPaths.relative(path, root);
     }
 
     static String quote(String word) {

@@ -109,8 +109,6 @@ public final class ExperimentsCommand implements Callable<Integer> {
     }
 
     private static String relative(Path root, Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        Path r = root.toAbsolutePath().normalize();
-        return abs.startsWith(r) ? r.relativize(abs).toString() : abs.toString();
+        return org.resnetlab.train.ProjectPaths.relative(p, root);
     }
 }

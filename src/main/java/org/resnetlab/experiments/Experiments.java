@@ -144,12 +144,7 @@ public final class Experiments {
 
     /** The project root as the kernel sees it: RESNETLAB_HOME from the kernelspec, else the parent of notebooks/. */
     public static Path projectRoot() {
-        String home = System.getenv("RESNETLAB_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        return cwd.getFileName() != null && cwd.getFileName().toString().equals("notebooks") ? cwd.getParent() : cwd;
+        return org.resnetlab.train.ProjectPaths.root();
     }
 
     /** [1] Fig. 1: plain vs residual nets of two depths; training error is the point. Notebook 01. */

@@ -113,24 +113,13 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         }
     }
 
-    /**
-     * A path as run.json records it: relative to the project (RESNETLAB_HOME, else the working directory) when inside
-     * it, so that committed records name no folder of the machine that trained them.
-     */
-    static String projectRelative(Path path) {
-        String home = System.getenv("RESNETLAB_HOME");
-        Path root = (home != null && !home.isBlank() ? Path.of(home) : Path.of("")).toAbsolutePath().normalize();
-        Path abs = path.toAbsolutePath().normalize();
-        return abs.startsWith(root) && !abs.equals(root) ? root.relativize(abs).toString() : path.toString();
-    }
-
     /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = identity();
         map.put("warmup_rule", protocol.warmupRule());
         map.put("checkpoint_every", checkpointEvery());
-        map.put("data_dir", dataDir == null ? null : projectRelative(dataDir));
-        map.put("out", projectRelative(out));
+        map.put("data_dir", dataDir == null ? null : ProjectPaths.relative(dataDir));
+        map.put("out", ProjectPaths.relative(out));
         return map;
     }
 }
