@@ -6,7 +6,7 @@
 #   make cluster-test  grid --slurm's job array on a private single-node Slurm on localhost (installs slurm-wlm and
 #                   munge when root with apt-get; ~1 min; not part of make test)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks bench cluster-test clean
+.PHONY: lab test setup notebooks bench cluster-test scorecard clean
 
 lab:
 	scripts/lab.sh
@@ -24,6 +24,10 @@ notebooks: setup
 
 bench:
 	bench/run.sh
+
+# The README's scorecard and data/results/PILOT.md from the recorded runs (trains nothing).
+scorecard:
+	scripts/update-scorecard.sh
 
 cluster-test:
 	scripts/cluster-test.sh

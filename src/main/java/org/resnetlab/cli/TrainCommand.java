@@ -61,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             RunConfig config = config();
+            if (config.protocol().warmupShortened()) {
+                spec.commandLine().getOut().println("note: warm-up " + config.protocol().warmupRule());
+            }
             TrainingRun.of(config).withListener(new ConsoleProgress(spec.commandLine().getOut(), out.toString())).run();
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | DataException e) {
