@@ -41,6 +41,11 @@ public final class ExperimentsCommand implements Callable<Integer> {
             + "estimated hours of what is left, without training")
     boolean list;
 
+    @Option(names = "--shard", description = "I/N: train only every N-th run starting at the I-th (0-based), so N "
+            + "processes share a campaign without touching each other's runs, e.g. two with one thread each on a 2-core "
+            + "machine (PYTORCH_NUM_THREADS=1 OMP_NUM_THREADS=1)")
+    String shard;
+
     @Parameters(arity = "0..*", description = "experiment names: 00-pilot, 01-degradation, 02-trained-nets, "
             + "03-shortcut-variants, 04-orderings, 05-deeper (default: all but the pilot)")
     List<String> names;
@@ -74,7 +79,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
                     });
                 }
             }
-            List<RunConfig> all = List.copyOf(runs.values());
+            List<RunConfig> all = shard(List.copyOf(runs.values()));
             if (list) {
                 double seconds = 0;
                 int left = 0;
@@ -106,6 +111,30 @@ public final class ExperimentsCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** The runs of this shard: indices i, i + N, i + 2N, … of the list. */
+    List<RunConfig> shard(List<RunConfig> all) {
+        if (shard == null) {
+            return all;
+        }
+        String[] parts = shard.split("/");
+        int index, count;
+        try {
+            index = Integer.parseInt(parts[0].trim());
+            count = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : -1;
+        } catch (NumberFormatException e) {
+            count = -1;
+            index = -1;
+        }
+        if (parts.length != 2 || count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("--shard must be I/N with 0 <= I < N, e.g. 0/2 and 1/2; got '" + shard + "'");
+        }
+        List<RunConfig> mine = new ArrayList<>();
+        for (int i = index; i < all.size(); i += count) {
+            mine.add(all.get(i));
+        }
+        return mine;
     }
 
     private static String relative(Path root, Path p) {

@@ -32,6 +32,6 @@ class ExperimentPlanTest {
         assertEquals(56, plan.intColumn("depth").get(0));
         assertEquals("4/8/16", plan.stringColumn("channels").get(0));
         assertEquals(0.05, plan.doubleColumn("parameters (M)").get(0), 1e-9, "ResNet-56 at width 0.25: 54,214");
-        assertEquals(3000, plan.intColumn("iterations").get(0));
+        assertEquals(6000, plan.intColumn("iterations").get(0));
     }
 }

@@ -55,7 +55,7 @@ class ExperimentsTest {
 
     @Test
     void theIdentityBaselineIsOnePooledSetOfRunsSharedByTheNotebooks() {
-        Path identity56 = RESULTS.resolve("fashion-mnist-w0.25-3000it/56-original");
+        Path identity56 = RESULTS.resolve("fashion-mnist-w0.25-6000it/56-original");
         for (Experiment e : List.of(Experiments.degradation(Mode.CPU, RESULTS), Experiments.shortcutVariants(Mode.CPU, RESULTS),
                 Experiments.orderings(Mode.CPU, RESULTS), Experiments.deeper(Mode.CPU, RESULTS))) {
             List<Path> seeds = e.runs().stream().map(r -> r.config().out()).filter(p -> p.startsWith(identity56)).toList();
@@ -87,10 +87,10 @@ class ExperimentsTest {
                 assertEquals(28, c.model().imageSize());
                 assertEquals(0.25, c.model().width());
                 assertTrue(c.model().depth() >= 20, "depth " + c.model().depth());
-                assertEquals(3000, c.protocol().iterations());
+                assertEquals(6000, c.protocol().iterations());
                 assertEquals(400, c.protocol().warmupIterations(), "[2]'s warm-up, never scaled");
                 assertEquals(0.01f, c.protocol().warmupRate());
-                assertEquals(List.of(1500, 2250), c.protocol().dropsAt());
+                assertEquals(List.of(3000, 4500), c.protocol().dropsAt());
                 assertEquals(0, c.testLimit(), "the whole test set");
             }
             if (!experiment.name().equals("02-trained-nets")) {
@@ -123,7 +123,7 @@ class ExperimentsTest {
         com.google.gson.JsonObject run = org.resnetlab.train.RunRecord.read(config.out().resolve(org.resnetlab.train.RunRecord.RUN));
         assertEquals(400, run.getAsJsonObject("identity").get("warmup_iterations").getAsInt());
         assertEquals(0.01f, run.getAsJsonObject("identity").get("warmup_rate").getAsFloat());
-        assertEquals(3000, run.getAsJsonObject("identity").get("iterations").getAsInt());
+        assertEquals(6000, run.getAsJsonObject("identity").get("iterations").getAsInt());
         assertTrue(run.getAsJsonObject("config").get("warmup_rule").getAsString().startsWith("[2]: 400 iterations at lr 0.01"));
     }
 
