@@ -174,7 +174,11 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             t.insertColumn(0, label);
             all = all == null ? t.copy() : all.append(t);
         }
-        return (all == null ? Table.create() : all).setName(experiment.name() + " curves");
+        if (all == null) {   // nothing recorded yet: the columns of a curve, no rows
+            all = RunResult.table("none", List.of());
+            all.insertColumn(0, StringColumn.create("run"));
+        }
+        return all.setName(experiment.name() + " curves");
     }
 
     /** One row per run (each seed): label, seed, depth, unit, iterations, final train/test error (%), outcome (completed/fail/diverged). */

@@ -223,7 +223,7 @@ public final class Experiments {
     public static Experiment pilot(Mode mode, Path results) {
         List<LabelledRun> runs = new ArrayList<>();
         int depth = mode.tableDepth();
-        List<String> arms = List.of("original", "plain", "bn-after-addition", "full-preact", "constant-scaling:0.5/1");
+        List<String> arms = List.of("original", "plain", "full-preact", "bn-after-addition", "constant-scaling:0.5/1");
         List<Candidate> candidates = candidates(mode);
         // the chosen candidate's arms (2 seeds, which the campaign reuses), then the others' (seed 0, and seed 1 of
         // the identity for its spread)
