@@ -11,6 +11,11 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import org.resnetlab.experiments.ExperimentResults;
+import org.resnetlab.units.BnAfterAddition;
+import org.resnetlab.units.Branch;
+import org.resnetlab.units.OriginalUnit;
+import org.resnetlab.units.ReluBeforeAddition;
+import org.resnetlab.units.ReluOnlyPreActivation;
 import org.resnetlab.units.ResidualUnit;
 import org.resnetlab.units.ResidualUnits;
 import org.resnetlab.units.UnitConfig;
@@ -244,21 +249,50 @@ public final class Exercises {
     // ---------------------------------------------------------------------------------------------------------
 
     /** The other orderings of [2] Fig. 4 (and two common slips), written with the same layers. */
+    /**
+     * The other orderings of [2] Fig. 4 computed with the exercise unit's layers, read from the unit classes' own
+     * {@link Branch} (so a hint names what a wrong answer really computes), and two common mistakes.
+     */
     static Map<String, UnitAnswer> otherOrderings() {
         Map<String, UnitAnswer> m = new LinkedHashMap<>();
         m.put("the original unit, Fig. 4(a): move each BN and ReLU before its conv, and drop the ReLU after the "
-                + "addition", (x, u) -> u.relu(x.add(u.bn2(u.conv2(u.relu(u.bn1(u.conv1(x))))))));
+                + "addition", computes(OriginalUnit.BRANCH));
         m.put("BN after addition, Fig. 4(b): BN and ReLU belong inside the branch, before each conv",
-                (x, u) -> u.relu(u.bn2(x.add(u.conv2(u.relu(u.bn1(u.conv1(x))))))));
+                computes(BnAfterAddition.BRANCH));
         m.put("ReLU before addition, Fig. 4(c): pre-activate each conv instead of post-activating",
-                (x, u) -> x.add(u.relu(u.bn2(u.conv2(u.relu(u.bn1(u.conv1(x))))))));
-        m.put("ReLU-only pre-activation, Fig. 4(d): the BN goes before the ReLU too",
-                (x, u) -> x.add(u.bn2(u.conv2(u.relu(u.bn1(u.conv1(u.relu(x))))))));
+                computes(ReluBeforeAddition.BRANCH));
+        m.put("ReLU-only pre-activation, Fig. 4(d): the BN goes before the ReLU too", computes(ReluOnlyPreActivation.BRANCH));
         m.put("the residual branch alone: add the shortcut x",
                 (x, u) -> u.conv2(u.relu(u.bn2(u.conv1(u.relu(u.bn1(x)))))));
         m.put("a pre-activation unit with a ReLU after the addition: nothing may follow the addition, so that "
                 + "x_L = x_l + ΣF holds", (x, u) -> u.relu(x.add(u.conv2(u.relu(u.bn2(u.conv1(u.relu(u.bn1(x)))))))));
         return m;
+    }
+
+    /**
+     * A unit of two weight layers with the given steps, run on the layers {@code u} (conv1, conv2; bn1, bn2 where the
+     * branch puts them; a BN after the addition is bn2, which such a branch leaves free): x + F(x), then f.
+     */
+    static UnitAnswer computes(Branch branch) {
+        return (x, u) -> {
+            NDArray f = x;
+            for (Branch.Placed p : branch.residual(2)) {
+                f = step(p.step(), p.layer(), f, u);
+            }
+            NDArray y = x.add(f);
+            for (Branch.Step s : branch.afterAddition()) {
+                y = step(s, 2, y, u);
+            }
+            return y;
+        };
+    }
+
+    private static NDArray step(Branch.Step step, int layer, NDArray x, UnitLayers u) {
+        return switch (step) {
+            case RELU -> u.relu(x);
+            case BN -> layer == 1 ? u.bn1(x) : u.bn2(x);
+            case WEIGHT -> layer == 1 ? u.conv1(x) : u.conv2(x);
+        };
     }
 
     private static UnitLayers layersOf(ResidualUnit unit, ParameterStore ps) {

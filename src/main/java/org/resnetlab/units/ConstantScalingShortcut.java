@@ -1,7 +1,6 @@
 package org.resnetlab.units;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -14,7 +13,7 @@ public final class ConstantScalingShortcut extends ResidualUnit {
     private final float residualScale;
 
     public ConstantScalingShortcut(UnitConfig config, float shortcutScale, float residualScale) {
-        super(config, Ordering.POST_ACTIVATION, Shortcut.forUnit(config, false));
+        super(config, OriginalUnit.BRANCH, Shortcut.forUnit(config, false));
         this.shortcutScale = shortcutScale;
         this.residualScale = residualScale;
     }
@@ -28,9 +27,9 @@ public final class ConstantScalingShortcut extends ResidualUnit {
     }
 
     @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray residual, boolean training) {
         NDArray scaledH = h.mul(shortcutScale);
-        NDArray scaledF = f.mul(residualScale);
-        return new UnitParts(scaledH, scaledF, Activation.relu(scaledH.add(scaledF)));
+        NDArray scaledF = residual.mul(residualScale);
+        return new UnitParts(scaledH, scaledF, afterAddition(ps, scaledH.add(scaledF), training));
     }
 }

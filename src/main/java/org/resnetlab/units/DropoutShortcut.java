@@ -1,7 +1,6 @@
 package org.resnetlab.units;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -16,7 +15,7 @@ public final class DropoutShortcut extends ResidualUnit {
     private final float rate;
 
     public DropoutShortcut(UnitConfig config, float rate) {
-        super(config, Ordering.POST_ACTIVATION, Shortcut.forUnit(config, false));
+        super(config, OriginalUnit.BRANCH, Shortcut.forUnit(config, false));
         this.rate = rate;
     }
 
@@ -31,7 +30,7 @@ public final class DropoutShortcut extends ResidualUnit {
     }
 
     @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray residual, boolean training) {
         NDArray shortcut;
         if (training) {
             NDArray keep = h.getManager().randomUniform(0f, 1f, h.getShape(), h.getDataType(), h.getDevice())
@@ -40,6 +39,6 @@ public final class DropoutShortcut extends ResidualUnit {
         } else {
             shortcut = h.mul(expectedFactor());
         }
-        return new UnitParts(shortcut, f, Activation.relu(shortcut.add(f)));
+        return new UnitParts(shortcut, residual, afterAddition(ps, shortcut.add(residual), training));
     }
 }

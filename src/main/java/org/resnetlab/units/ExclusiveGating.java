@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.resnetlab.models.Cost;
 
@@ -14,7 +13,7 @@ public final class ExclusiveGating extends ResidualUnit {
     private final Gate gate;
 
     public ExclusiveGating(UnitConfig config, float initialGateBias) {
-        super(config, Ordering.POST_ACTIVATION, Shortcut.forUnit(config, false));
+        super(config, OriginalUnit.BRANCH, Shortcut.forUnit(config, false));
         gate = addChildBlock("gate", new Gate(config.outChannels(), config.stride(), initialGateBias));
     }
 
@@ -23,11 +22,11 @@ public final class ExclusiveGating extends ResidualUnit {
     }
 
     @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray residual, boolean training) {
         NDArray g = gate.apply(ps, x, training);
         NDArray shortcutTerm = g.neg().add(1f).mul(h);
-        NDArray residualTerm = g.mul(f);
-        return new UnitParts(shortcutTerm, residualTerm, Activation.relu(shortcutTerm.add(residualTerm)));
+        NDArray residualTerm = g.mul(residual);
+        return new UnitParts(shortcutTerm, residualTerm, afterAddition(ps, shortcutTerm.add(residualTerm), training));
     }
 
     @Override

@@ -1,22 +1,16 @@
 package org.resnetlab.units;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
+import static org.resnetlab.units.Branch.Step.BN;
+import static org.resnetlab.units.Branch.Step.RELU;
+import static org.resnetlab.units.Branch.Step.WEIGHT;
 
-/** (c) ReLU before addition: conv-BN-ReLU-conv-BN-ReLU, add; F is non-negative. [2] Fig. 4(c), Table 2. */
+/** (c) ReLU before addition: F is non-negative, f is the identity. [2] Fig. 4(c), Table 2. */
 public final class ReluBeforeAddition extends ResidualUnit {
 
+    /** [2] Fig. 4(c): weight, BN, ReLU, weight, BN, ReLU; addition; nothing after it. */
+    public static final Branch BRANCH = Branch.eachLayer(WEIGHT, BN, RELU);
+
     public ReluBeforeAddition(UnitConfig config) {
-        super(config, Ordering.RELU_LAST, Shortcut.forUnit(config, false));
-    }
-
-    @Override
-    public boolean hasIdentityAfterAddition() {
-        return true;
-    }
-
-    @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
-        return new UnitParts(h, f, h.add(f));
+        super(config, BRANCH, Shortcut.forUnit(config, false));
     }
 }

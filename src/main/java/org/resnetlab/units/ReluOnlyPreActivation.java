@@ -1,22 +1,16 @@
 package org.resnetlab.units;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.training.ParameterStore;
+import static org.resnetlab.units.Branch.Step.BN;
+import static org.resnetlab.units.Branch.Step.RELU;
+import static org.resnetlab.units.Branch.Step.WEIGHT;
 
-/** (d) ReLU-only pre-activation: ReLU-conv-BN-ReLU-conv-BN, add. [2] Fig. 4(d), Table 2. */
+/** (d) ReLU-only pre-activation; a projection shortcut reads the pre-activated input. [2] Fig. 4(d), Table 2. */
 public final class ReluOnlyPreActivation extends ResidualUnit {
 
+    /** [2] Fig. 4(d): ReLU, weight, BN, ReLU, weight, BN; addition; nothing after it. */
+    public static final Branch BRANCH = Branch.eachLayer(RELU, WEIGHT, BN);
+
     public ReluOnlyPreActivation(UnitConfig config) {
-        super(config, Ordering.RELU_PRE_ACTIVATION, Shortcut.forUnit(config, true));
-    }
-
-    @Override
-    public boolean hasIdentityAfterAddition() {
-        return true;
-    }
-
-    @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
-        return new UnitParts(h, f, h.add(f));
+        super(config, BRANCH, Shortcut.forUnit(config, true));
     }
 }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
@@ -21,60 +22,52 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A residual unit y = h(x) + F(x), x_{l+1} = f(y) ([2] eq. 1–2). The branch F is built from the body (two 3×3
- * convs, or 1×1-3×3-1×1) in one of the orderings of [2] Fig. 4; each subclass picks an ordering, a shortcut and the
- * way the two paths are combined. A custom block rather than ParallelBlock: output shapes come without arrays and
- * {@link #forwardParts} exposes h and F for the probes.
+ * A residual unit y_l = h(x_l) + F(x_l), x_{l+1} = f(y_l) ([2] eq. 1–2), built from its {@link Branch}: the layer
+ * sequence each subclass states the way [2] Fig. 4 draws it. This class interprets that one description to build the
+ * layers (conv1, bn1, … named by the weight layer they belong to), initialise them, count their cost and run them;
+ * subclasses choose the branch, the shortcut h and, for the variants of [2] Fig. 2, how the two terms are added.
+ * A custom block rather than ParallelBlock: output shapes come without arrays and {@link #forwardParts} exposes h and
+ * F for the probes.
  */
 public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted {
 
-    /** Where BN and ReLU sit around each conv of the branch ([2] Fig. 4). */
-    protected enum Ordering {
-        /** conv-BN-ReLU … conv-BN (Fig. 4a and the shortcut variants of Fig. 2). */
-        POST_ACTIVATION,
-        /** conv-BN-ReLU … conv; the last BN moves after the addition (Fig. 4b). */
-        NO_LAST_BN,
-        /** conv-BN-ReLU … conv-BN-ReLU (Fig. 4c). */
-        RELU_LAST,
-        /** ReLU-conv-BN … ReLU-conv-BN (Fig. 4d). */
-        RELU_PRE_ACTIVATION,
-        /** BN-ReLU-conv … BN-ReLU-conv (Fig. 4e). */
-        FULL_PRE_ACTIVATION
-    }
-
     private final UnitConfig config;
-    private final Ordering ordering;
-    private final List<Conv2d> convs = new ArrayList<>();
-    /** bns.get(i) follows conv i (post orderings) or precedes it (full pre-activation); null where there is none. */
-    private final List<BatchNorm> bns = new ArrayList<>();
+    private final Branch branch;
+    /** The steps of F that this unit runs (the pre-activation left out when the network did it already). */
+    private final List<Branch.Placed> steps;
+    /** How many of {@link #steps} come before the first weight layer: the pre-activation. */
+    private final int preActivation;
+    /** The block of each step: a Conv2d, a BatchNorm, or null for a ReLU. */
+    private final List<Block> blocks = new ArrayList<>();
     private final Shortcut shortcut;
+    private final BatchNorm afterAdditionBn;
 
     /**
+     * @param branch   the unit's layer sequence
      * @param shortcut h, or null for a unit without a shortcut (plain)
      */
-    protected ResidualUnit(UnitConfig config, Ordering ordering, Shortcut shortcut) {
+    protected ResidualUnit(UnitConfig config, Branch branch, Shortcut shortcut) {
         this.config = config;
-        this.ordering = ordering;
-        int[][] layers = layers(config); // {kernel, filters, stride}
-        for (int i = 0; i < layers.length; i++) {
-            boolean last = i == layers.length - 1;
-            boolean hasBn = switch (ordering) {
-                case NO_LAST_BN -> !last;
-                case FULL_PRE_ACTIVATION -> !(i == 0 && config.inputPreActivated());
-                default -> true;
+        this.branch = branch;
+        int[][] layers = layers(config); // {kernel, filters, stride} of each weight layer
+        List<Branch.Placed> all = branch.residual(layers.length);
+        int skip = config.inputPreActivated() ? branch.preActivationSteps() : 0;
+        this.steps = List.copyOf(all.subList(skip, all.size()));
+        this.preActivation = branch.preActivationSteps() - skip;
+        BatchNorm lastBn = null;
+        for (Branch.Placed step : steps) {
+            int[] layer = layers[step.layer() - 1];
+            Block block = switch (step.step()) {
+                case WEIGHT -> addChildBlock("conv" + step.layer(), Layers.conv(layer[0], layer[1], layer[2]));
+                case BN -> addChildBlock("bn" + step.layer(), Layers.batchNorm());
+                case RELU -> null;
             };
-            BatchNorm bn = hasBn ? Layers.batchNorm() : null;
-            if (ordering == Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                addChildBlock("bn" + (i + 1), bn);
+            blocks.add(block);
+            if (block instanceof BatchNorm bn && step.layer() == layers.length) {
+                lastBn = bn;
             }
-            convs.add(addChildBlock("conv" + (i + 1), Layers.conv(layers[i][0], layers[i][1], layers[i][2])));
-            if (ordering != Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                addChildBlock("bn" + (i + 1), bn);
-            }
-            bns.add(bn);
         }
         if (config.zeroInitLastBn()) {
-            BatchNorm lastBn = bns.get(bns.size() - 1);
             if (lastBn == null) {
                 throw new IllegalArgumentException(getClass().getSimpleName()
                         + " has no BN at the end of its residual branch to zero-initialise");
@@ -83,6 +76,8 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
             lastBn.setInitializer(Initializer.ZEROS, Parameter.Type.GAMMA);
         }
         this.shortcut = shortcut == null ? null : addChildBlock("shortcut", shortcut);
+        this.afterAdditionBn = branch.afterAddition().contains(Branch.Step.BN)
+                ? addChildBlock("bnAfterAddition", Layers.batchNorm()) : null;
     }
 
     /** {kernel, filters, stride} of each branch conv; the stride sits on the (first) 3×3. */
@@ -97,6 +92,11 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
         return config;
     }
 
+    /** The unit's layer sequence, as [2] draws it (for diagrams and checkers). */
+    public Branch branch() {
+        return branch;
+    }
+
     /** The shortcut path, or null for a plain unit. */
     public Shortcut shortcut() {
         return shortcut;
@@ -109,78 +109,54 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
 
     /** True when the unit adds nothing after the addition: x_{l+1} = y (f is the identity). */
     public boolean hasIdentityAfterAddition() {
-        return false;
+        return branch.afterAddition().isEmpty();
     }
 
     /**
-     * Runs the unit and returns both terms of the addition with the result. Subclasses implement
-     * {@link #combine}; the branch and the shortcut are computed here.
+     * Runs the unit and returns both terms of the addition with the result. Subclasses that add the terms in their
+     * own way implement {@link #combine}; the branch and the shortcut are computed here.
      */
     public UnitParts forwardParts(ParameterStore ps, NDArray x, boolean training) {
-        NDArray a = preActivate(ps, x, training);
-        NDArray f = branch(ps, a, training);
+        NDArray a = run(ps, x, 0, preActivation, training);
+        NDArray residual = run(ps, a, preActivation, steps.size(), training);
         NDArray h = shortcut == null ? null
                 : shortcut.apply(ps, shortcut.kind() == Shortcut.Kind.PROJECTION ? a : x, training);
-        return combine(ps, x, h, f, training);
+        return combine(ps, x, h, residual, training);
     }
 
     /** F(x) alone (same pre-activation and BN mode as in {@link #forwardParts}). */
     public NDArray residual(ParameterStore ps, NDArray x, boolean training) {
-        return branch(ps, preActivate(ps, x, training), training);
+        return run(ps, run(ps, x, 0, preActivation, training), preActivation, steps.size(), training);
     }
 
     /**
-     * Adds the paths: y = h + F by default, then f. {@code x} is the unit input (the gates read it); {@code h}
-     * is null for a unit without a shortcut.
+     * Adds the paths, y = h + F (F alone without a shortcut), then applies f ({@link #afterAddition}). {@code x} is the
+     * unit input (the gates read it); {@code h} is null for a unit without a shortcut.
      */
-    protected abstract UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training);
-
-    /** The pre-activation shared by the branch and a projection shortcut ([2] appendix); x itself otherwise. */
-    private NDArray preActivate(ParameterStore ps, NDArray x, boolean training) {
-        if (config.inputPreActivated()) {
-            return x;
-        }
-        return switch (ordering) {
-            case FULL_PRE_ACTIVATION -> Activation.relu(run(bns.get(0), ps, x, training));
-            case RELU_PRE_ACTIVATION -> Activation.relu(x);
-            default -> x;
-        };
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray residual, boolean training) {
+        return new UnitParts(h, residual, afterAddition(ps, h == null ? residual : h.add(residual), training));
     }
 
-    /** F from the pre-activated input a. */
-    private NDArray branch(ParameterStore ps, NDArray a, boolean training) {
-        NDArray out = a;
-        int n = convs.size();
-        for (int i = 0; i < n; i++) {
-            boolean last = i == n - 1;
-            switch (ordering) {
-                case FULL_PRE_ACTIVATION -> {
-                    if (i > 0) {
-                        out = Activation.relu(run(bns.get(i), ps, out, training));
-                    }
-                    out = run(convs.get(i), ps, out, training);
-                }
-                case RELU_PRE_ACTIVATION -> {
-                    if (i > 0) {
-                        out = Activation.relu(out);
-                    }
-                    out = run(bns.get(i), ps, run(convs.get(i), ps, out, training), training);
-                }
-                default -> {
-                    out = run(convs.get(i), ps, out, training);
-                    if (bns.get(i) != null) {
-                        out = run(bns.get(i), ps, out, training);
-                    }
-                    if (!last || ordering == Ordering.RELU_LAST) {
-                        out = Activation.relu(out);
-                    }
-                }
-            }
+    /** f: the branch's after-addition steps applied to the sum y. */
+    protected final NDArray afterAddition(ParameterStore ps, NDArray y, boolean training) {
+        NDArray out = y;
+        for (Branch.Step step : branch.afterAddition()) {
+            out = step == Branch.Step.RELU ? Activation.relu(out) : run(afterAdditionBn, ps, out, training);
         }
         return out;
     }
 
-    protected static NDArray run(ai.djl.nn.Block block, ParameterStore ps, NDArray x, boolean training) {
+    /** Steps {@code from} … {@code to − 1} of the branch applied to {@code x}. */
+    private NDArray run(ParameterStore ps, NDArray x, int from, int to, boolean training) {
+        NDArray out = x;
+        for (int i = from; i < to; i++) {
+            Block block = blocks.get(i);
+            out = block == null ? Activation.relu(out) : run(block, ps, out, training);
+        }
+        return out;
+    }
+
+    protected static NDArray run(Block block, ParameterStore ps, NDArray x, boolean training) {
         return block.forward(ps, new NDList(x), training).singletonOrThrow();
     }
 
@@ -193,8 +169,10 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
     @Override
     public Shape[] getOutputShapes(Shape[] inputs) {
         Shape s = inputs[0];
-        for (Conv2d conv : convs) {
-            s = conv.getOutputShapes(new Shape[] {s})[0];
+        for (Block block : blocks) {
+            if (block instanceof Conv2d) {
+                s = block.getOutputShapes(new Shape[] {s})[0];
+            }
         }
         return new Shape[] {s};
     }
@@ -202,24 +180,22 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape s = inputShapes[0];
-        for (int i = 0; i < convs.size(); i++) {
-            BatchNorm bn = bns.get(i);
-            if (ordering == Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                bn.initialize(manager, dataType, s);
-            }
-            convs.get(i).initialize(manager, dataType, s);
-            s = convs.get(i).getOutputShapes(new Shape[] {s})[0];
-            if (ordering != Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                bn.initialize(manager, dataType, s);
+        for (Block block : blocks) {
+            if (block != null) {
+                block.initialize(manager, dataType, s);
+                s = block.getOutputShapes(new Shape[] {s})[0];
             }
         }
         if (shortcut != null) {
             shortcut.initialize(manager, dataType, inputShapes);
         }
+        if (afterAdditionBn != null) {
+            afterAdditionBn.initialize(manager, dataType, s);
+        }
         initializeExtras(manager, dataType, inputShapes[0], s);
     }
 
-    /** For subclasses with blocks of their own (gates, a BN after the addition). */
+    /** For subclasses with blocks of their own (gates). */
     protected void initializeExtras(NDManager manager, DataType dataType, Shape input, Shape output) {}
 
     /** The cost of the blocks a subclass adds. */
@@ -231,28 +207,26 @@ public abstract class ResidualUnit extends AbstractBlock implements Cost.Counted
     public Cost cost(Shape input) {
         Cost total = Cost.ZERO;
         Shape s = input;
-        for (int i = 0; i < convs.size(); i++) {
-            BatchNorm bn = bns.get(i);
-            if (ordering == Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                total = total.plus(Cost.of(bn, s));
-            }
-            total = total.plus(Cost.of(convs.get(i), s));
-            s = convs.get(i).getOutputShapes(new Shape[] {s})[0];
-            if (ordering != Ordering.FULL_PRE_ACTIVATION && bn != null) {
-                total = total.plus(Cost.of(bn, s));
+        for (Block block : blocks) {
+            if (block != null) {
+                total = total.plus(Cost.of(block, s));
+                s = block.getOutputShapes(new Shape[] {s})[0];
             }
         }
         if (shortcut != null) {
             total = total.plus(shortcut.cost(input));
         }
+        if (afterAdditionBn != null) {
+            total = total.plus(Cost.of(afterAdditionBn, s));
+        }
         return total.plus(extraCost(input, s));
     }
 
-    /** The branch's BN layers in order (null-free), e.g. to inspect the zero-initialised γ. */
+    /** The branch's BN layers in order, e.g. to inspect the zero-initialised γ. */
     public List<BatchNorm> branchBatchNorms() {
         List<BatchNorm> out = new ArrayList<>();
-        for (BatchNorm bn : bns) {
-            if (bn != null) {
+        for (Block block : blocks) {
+            if (block instanceof BatchNorm bn) {
                 out.add(bn);
             }
         }

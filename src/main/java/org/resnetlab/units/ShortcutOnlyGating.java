@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import org.resnetlab.models.Cost;
 
@@ -14,7 +13,7 @@ public final class ShortcutOnlyGating extends ResidualUnit {
     private final Gate gate;
 
     public ShortcutOnlyGating(UnitConfig config, float initialGateBias) {
-        super(config, Ordering.POST_ACTIVATION, Shortcut.forUnit(config, false));
+        super(config, OriginalUnit.BRANCH, Shortcut.forUnit(config, false));
         gate = addChildBlock("gate", new Gate(config.outChannels(), config.stride(), initialGateBias));
     }
 
@@ -23,9 +22,9 @@ public final class ShortcutOnlyGating extends ResidualUnit {
     }
 
     @Override
-    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray f, boolean training) {
+    protected UnitParts combine(ParameterStore ps, NDArray x, NDArray h, NDArray residual, boolean training) {
         NDArray shortcutTerm = gate.apply(ps, x, training).neg().add(1f).mul(h);
-        return new UnitParts(shortcutTerm, f, Activation.relu(shortcutTerm.add(f)));
+        return new UnitParts(shortcutTerm, residual, afterAddition(ps, shortcutTerm.add(residual), training));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.resnetlab.view;
 
+import org.resnetlab.units.Branch;
 import org.resnetlab.units.ConstantScalingShortcut;
 import org.resnetlab.units.DropoutShortcut;
+import org.resnetlab.units.ResidualUnit;
 import org.resnetlab.units.ResidualUnits;
 import org.resnetlab.units.UnitConfig;
 import org.resnetlab.units.UnitType;
@@ -48,62 +50,70 @@ public final class UnitDiagrams {
     private static final int SHORTCUT_BOX_MAX = 2 * (PANEL_WIDTH - SHORTCUT_X) - 6;
     private static final int RADIUS = 11;
 
-    /** The description of a unit by name (any form {@link ResidualUnits#of} accepts), basic body. */
+    /**
+     * The description of a unit by name (any form {@link ResidualUnits#of} accepts), basic body. The branch and what
+     * follows the addition come from the unit's own {@link Branch}; the variants of [2] Fig. 2 add what sits on
+     * their shortcut (a factor, a gate, a projection, dropout).
+     */
     public static UnitDiagram of(String name) {
         UnitType type = ResidualUnits.of(name);
         String unit = type.name();
         String base = unit.contains(":") ? unit.substring(0, unit.indexOf(':')) : unit;
-        List<Op> postActivation = List.of(Op.WEIGHT, Op.BN, Op.RELU, Op.WEIGHT, Op.BN);
-        List<Op> relu = List.of(Op.RELU);
+        ResidualUnit built = type.create(UnitConfig.basic(1, 1, 1));
+        List<Op> branch = new ArrayList<>(ops(built.branch().residual(2).stream().map(Branch.Placed::step).toList()));
+        List<Op> after = ops(built.branch().afterAddition());
         List<Op> none = List.of();
         String ref = type.reference();
         switch (base) {
             case "original":
-                return new UnitDiagram(unit, "(a) original", ref, postActivation, none, relu);
+                return new UnitDiagram(unit, "(a) original", ref, branch, none, after);
             case "bn-after-addition":
-                return new UnitDiagram(unit, "(b) BN after addition", ref,
-                        List.of(Op.WEIGHT, Op.BN, Op.RELU, Op.WEIGHT), none, List.of(Op.BN, Op.RELU));
+                return new UnitDiagram(unit, "(b) BN after addition", ref, branch, none, after);
             case "relu-before-addition":
-                return new UnitDiagram(unit, "(c) ReLU before addition", ref,
-                        List.of(Op.WEIGHT, Op.BN, Op.RELU, Op.WEIGHT, Op.BN, Op.RELU), none, none);
+                return new UnitDiagram(unit, "(c) ReLU before addition", ref, branch, none, after);
             case "relu-only-preact":
-                return new UnitDiagram(unit, "(d) ReLU-only pre-act.", ref,
-                        List.of(Op.RELU, Op.WEIGHT, Op.BN, Op.RELU, Op.WEIGHT, Op.BN), none, none);
+                return new UnitDiagram(unit, "(d) ReLU-only pre-act.", ref, branch, none, after);
             case "full-preact":
-                return new UnitDiagram(unit, "(e) full pre-activation", ref,
-                        List.of(Op.BN, Op.RELU, Op.WEIGHT, Op.BN, Op.RELU, Op.WEIGHT), none, none);
+                return new UnitDiagram(unit, "(e) full pre-activation", ref, branch, none, after);
             case "constant-scaling": {
                 // the unit class holds the two constants: read them rather than parse the name again
-                var scaling = (ConstantScalingShortcut) type.create(UnitConfig.basic(1, 1, 1));
-                List<Op> branch = new ArrayList<>(postActivation);
+                var scaling = (ConstantScalingShortcut) built;
                 if (scaling.residualScale() != 1f) {
                     branch.add(Op.scale(scaling.residualScale()));
                 }
                 return new UnitDiagram(unit, "constant scaling " + unit.substring(unit.indexOf(':') + 1), ref, branch,
-                        List.of(Op.scale(scaling.shortcutScale())), relu);
+                        List.of(Op.scale(scaling.shortcutScale())), after);
             }
             case "exclusive-gating": {
-                List<Op> branch = new ArrayList<>(postActivation);
                 branch.add(new Op(Kind.GATE, "× g(x)"));
                 return new UnitDiagram(unit, "exclusive gating, b_g = " + gateBias(unit), ref, branch,
-                        List.of(new Op(Kind.GATE, "× (1−g(x))")), relu);
+                        List.of(new Op(Kind.GATE, "× (1−g(x))")), after);
             }
             case "shortcut-only-gating":
-                return new UnitDiagram(unit, "shortcut gating, b_g = " + gateBias(unit), ref, postActivation,
-                        List.of(new Op(Kind.GATE, "× (1−g(x))")), relu);
+                return new UnitDiagram(unit, "shortcut gating, b_g = " + gateBias(unit), ref, branch,
+                        List.of(new Op(Kind.GATE, "× (1−g(x))")), after);
             case "conv-shortcut":
-                return new UnitDiagram(unit, "1×1 conv shortcut", ref, postActivation,
-                        List.of(new Op(Kind.PROJECTION, "1×1 conv")), relu);
+                return new UnitDiagram(unit, "1×1 conv shortcut", ref, branch,
+                        List.of(new Op(Kind.PROJECTION, "1×1 conv")), after);
             case "dropout-shortcut": {
-                float rate = ((DropoutShortcut) type.create(UnitConfig.basic(1, 1, 1))).rate();
-                return new UnitDiagram(unit, "dropout shortcut", ref, postActivation,
-                        List.of(new Op(Kind.DROPOUT, "dropout " + rate)), relu);
+                float rate = ((DropoutShortcut) built).rate();
+                return new UnitDiagram(unit, "dropout shortcut", ref, branch,
+                        List.of(new Op(Kind.DROPOUT, "dropout " + rate)), after);
             }
             case "plain":
-                return new UnitDiagram(unit, "plain (no shortcut)", ref, postActivation, null, relu);
+                return new UnitDiagram(unit, "plain (no shortcut)", ref, branch, null, after);
             default:
                 throw new IllegalArgumentException("no diagram for unit '" + name + "'");
         }
+    }
+
+    /** The diagram's boxes for a unit's steps. */
+    static List<Op> ops(List<Branch.Step> steps) {
+        return steps.stream().map(step -> switch (step) {
+            case WEIGHT -> Op.WEIGHT;
+            case BN -> Op.BN;
+            case RELU -> Op.RELU;
+        }).toList();
     }
 
     private static String gateBias(String unit) {
