@@ -47,6 +47,12 @@ import org.resnetlab.models.Models;
 public final class TrainingRun {
     private static final int EVAL_BATCH = 250;
 
+    /**
+     * {@code RESNETLAB_NO_TRAINING=1} (set by {@code bin/resnetlab grade}): recorded runs are read back, and a run that
+     * is not recorded as finished is an error instead of being trained.
+     */
+    public static final String NO_TRAINING_VARIABLE = "RESNETLAB_NO_TRAINING";
+
     private final RunConfig config;
     private Function<ModelSpec, Block> modelFactory = Models::build;
     private Supplier<DataSplits> data;
@@ -78,6 +84,16 @@ public final class TrainingRun {
         return this;
     }
 
+    private static boolean noTraining() {
+        String v = System.getenv(NO_TRAINING_VARIABLE);
+        return v != null && !v.isBlank() && !v.trim().equals("0") && !v.trim().equalsIgnoreCase("false");
+    }
+
+    private IllegalStateException notRecorded() {
+        return new IllegalStateException(NO_TRAINING_VARIABLE + " is set (grading reads recorded runs only), but "
+                + config.out() + " holds no finished run: train it first (bin/resnetlab experiments).");
+    }
+
     public RunResult run() {
         try {
             return execute();
@@ -87,6 +103,10 @@ public final class TrainingRun {
     }
 
     private RunResult execute() throws IOException {
+        boolean noTraining = noTraining();
+        if (noTraining && !Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
+            throw notRecorded();
+        }
         Files.createDirectories(config.out());
         RunRecord record = RunRecord.open(config);
         Outcome recorded = record.outcome();
@@ -94,6 +114,9 @@ public final class TrainingRun {
             RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
             listener.finished(done);
             return done;
+        }
+        if (noTraining) {
+            throw notRecorded();
         }
         Protocol protocol = config.protocol();
         Engine engine = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
