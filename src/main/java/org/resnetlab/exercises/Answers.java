@@ -24,16 +24,20 @@ public final class Answers {
         return "your code threw " + e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
+    static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** Evaluates the answer and checks it; an exception or null becomes a "not yet" verdict. */
     static <T> Verdict verdict(Supplier<T> answer, Function<T, Verdict> check) {
         T value;
         try {
             value = answer.get();
         } catch (RuntimeException e) {
-            return Verdict.notYet(threw(e));
+            return Verdict.notYet(capitalised(threw(e)));
         }
         if (value == null) {
-            return Verdict.notYet("your answer is null.");
+            return Verdict.notYet("Your answer is null.");
         }
         return check.apply(value);
     }

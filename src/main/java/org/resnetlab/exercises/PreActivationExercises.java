@@ -62,7 +62,7 @@ public final class PreActivationExercises {
                 }
             }
         } catch (UnsupportedOperationException e) {
-            return Verdict.notYet(Answers.threw(e));
+            return Verdict.notYet(Answers.capitalised(Answers.threw(e)));
         } catch (RuntimeException e) {
             return Verdict.notYet("Your recipe stopped with " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + ". Use only ops.conv1, ops.conv2, ops.bn, ops.relu and x.add(...).");

@@ -52,6 +52,8 @@ public final class TrainingRun {
      * is not recorded as finished is an error instead of being trained.
      */
     public static final String NO_TRAINING_VARIABLE = "RESNETLAB_NO_TRAINING";
+    /** The same as a system property (tests, JVM options). */
+    public static final String NO_TRAINING_PROPERTY = "resnetlab.noTraining";
 
     private final RunConfig config;
     private Function<ModelSpec, Block> modelFactory = Models::build;
@@ -85,7 +87,7 @@ public final class TrainingRun {
     }
 
     private static boolean noTraining() {
-        String v = System.getenv(NO_TRAINING_VARIABLE);
+        String v = System.getProperty(NO_TRAINING_PROPERTY, System.getenv(NO_TRAINING_VARIABLE));
         return v != null && !v.isBlank() && !v.trim().equals("0") && !v.trim().equalsIgnoreCase("false");
     }
 
