@@ -150,7 +150,15 @@ def releases(names=()):
     return out
 
 
+def inside(path, folder):
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
 def write_release(out_dir, names=()):
+    if inside(out_dir, notebook_runner.NOTEBOOK_DIR):
+        raise Usage(f"{out_dir} is inside notebooks/: the release would overwrite or join the source notebooks; "
+                    f"choose another folder (e.g. target/assignments).")
     found = notebook_runner.notebooks(names)
     if names and len(found) < len(set(names)):
         known = ", ".join(p.stem for p in notebook_runner.notebooks())
@@ -231,20 +239,26 @@ def failure_of(cell):
 
 
 def verdict_of(cell):
-    """(right, hint) from the verdict a checking cell printed, returned or raised (grading mode), or None."""
-    texts = []
+    """(right, hint) from the verdict a checking cell printed, returned, or raised as Grading.NotYet (grading mode),
+    or None. The last one counts: the checker's verdict comes after anything the student's code printed, and an
+    error counts only as the checker's NotYet (a student's own exception saying "✓" is no verdict)."""
+    found = None
     for out in cell.get("outputs", []):
+        if out.get("output_type") == "error" and not any("Grading$NotYet" in ANSI.sub("", line)
+                                                         for line in out.get("traceback", [])[:3]):
+            return None  # the cell failed (the student's code threw past the checker): no verdict
+        texts = []
         if out.get("output_type") == "stream" and out.get("name") == "stdout":
-            texts.extend(out.get("text", "").splitlines())
+            texts = out.get("text", "").splitlines()
         elif out.get("output_type") in ("execute_result", "display_data"):
-            texts.extend(str(out.get("data", {}).get("text/plain", "")).splitlines())
-        elif out.get("output_type") == "error":
-            texts.append(str(out.get("evalue", "")))
-    for text in texts:
-        m = VERDICT.match(text)
-        if m:
-            return m.group(1) == "✓", m.group(2).strip()
-    return None
+            texts = str(out.get("data", {}).get("text/plain", "")).splitlines()
+        elif out.get("output_type") == "error":  # the checker's NotYet
+            texts = [line for line in [str(out.get("evalue", ""))] if line.lstrip().startswith("✗")]
+        for text in texts:
+            m = VERDICT.match(text)
+            if m:
+                found = (m.group(1) == "✓", m.group(2).strip())
+    return found
 
 
 def first_line(cell):
@@ -353,6 +367,15 @@ def kernel_env():
 def grade(root, out, timeout, forced=None):
     if not root.is_dir():
         raise Usage(f"{root} is not a folder of submissions (one <student>.ipynb or <student>/ folder each).")
+    if inside(out, root):
+        raise Usage(f"{out} is inside the submissions folder {root}: write the grades somewhere else.")
+    if out.is_dir():
+        raise Usage(f"{out} is a folder: --out names the CSV file to write.")
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+        KernelSpecManager().get_kernel_spec("java")
+    except NoSuchKernel:
+        raise Usage("the project's java kernel is not registered: run 'make setup' first.", 5) from None
     known = releases()
     if forced and forced not in known:
         forced_paths = notebook_runner.notebooks([forced])
@@ -366,7 +389,11 @@ def grade(root, out, timeout, forced=None):
     targets = [which_notebook(path, nb, known, forced) for _, path, nb, _ in read]
     only = {t for t in targets if t}
     env = kernel_env()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.open("a").close()
+    except OSError as e:
+        raise Usage(f"cannot write {out}: {e.strerror}.") from None
     all_rows = []
     log_path = out.with_name(out.name + ".kernel.log")
     with open(out, "w", newline="", encoding="utf-8") as f, open(log_path, "w", encoding="utf-8") as log:

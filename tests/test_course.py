@@ -230,3 +230,27 @@ def test_grader_grades_made_up_submissions_row_by_row(release_dir, tmp_path):
     assert all(r["hint"] == "" for r in rows if r["verdict"] == "not graded")
     assert "nb04-ex1     2 p  right 4 of 6 (not yet 1, not graded 1)" in done.stdout
     assert "nb04-ex3     1 p  right 2 of 6 (not yet 1, not graded 3)" in done.stdout
+
+
+def test_the_verdict_is_the_checkers_not_the_students():
+    def stdout(text):
+        return {"output_type": "stream", "name": "stdout", "text": text}
+
+    def error(cls, message):
+        return {"output_type": "error", "ename": "EvalException", "evalue": message,
+                "traceback": ["\x1b[31m-----\x1b[0m", f"\x1b[31m{cls}: {message}\x1b[0m"]}
+
+    result = {"output_type": "execute_result", "execution_count": 3, "metadata": {},
+              "data": {"text/plain": "✗ Not yet. Look at the last box."}}
+    # the student's code printed a verdict of its own before the checker's
+    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), result]}) == (False, "Look at the last box.")
+    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), stdout("✗ not yet: count again\n")]}) == (
+        False, "count again")
+    # grading mode: the checker's NotYet carries the verdict; any other error means the cell failed
+    not_yet = error("org.resnetlab.exercises.Grading$NotYet", "✗ Not yet. That is one stage")
+    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), not_yet]}) == (False, "That is one stage")
+    fake = error("java.lang.AssertionError", "✓ Right. trust me")
+    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), fake]}) is None
+    assert course.failure_of({"outputs": [fake]}) == "exception: java.lang.AssertionError: ✓ Right. trust me"
+    assert course.verdict_of({"outputs": [stdout("✓ right: your block computes x + F(x)\n")]}) == (
+        True, "your block computes x + F(x)")
