@@ -177,7 +177,8 @@ def write_release(out_dir, names=()):
 # --- grading ---------------------------------------------------------------------------------------------------
 
 def submissions(root):
-    """(student, file) pairs: SUBMISSIONS/<student>.<ext>, or every file under SUBMISSIONS/<student>/."""
+    """(student, file, problem) triples: SUBMISSIONS/<student>.<any extension>, or each .ipynb under
+    SUBMISSIONS/<student>/ (other files there, e.g. nbgrader's timestamp.txt, are not submissions)."""
     found = []
     for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
@@ -185,18 +186,19 @@ def submissions(root):
         if entry.is_dir():
             files = sorted(p for p in entry.rglob("*") if p.is_file() and not any(
                 part.startswith(".") for part in p.relative_to(entry).parts))
-            found.extend((entry.name, f) for f in files)
-            if not files:
-                found.append((entry.name, None))
+            notebooks = [p for p in files if p.suffix == ".ipynb"]
+            found.extend((entry.name, p, None) for p in notebooks)
+            if not notebooks:
+                what = f"found {', '.join(p.name for p in files[:3])}" if files else "the folder is empty"
+                found.append((entry.name, files[0] if files else None,
+                              f"not a notebook: no .ipynb file in the student's folder ({what})"))
         elif entry.is_file():
-            found.append((entry.stem, entry))
+            found.append((entry.stem, entry, None))
     return found
 
 
 def read_submission(path):
     """(notebook, None) or (None, why it is not a notebook)."""
-    if path is None:
-        return None, "not a notebook: the student's folder is empty"
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception as e:  # nbformat raises several kinds (JSON, encoding, schema version)
@@ -385,7 +387,7 @@ def grade(root, out, timeout, forced=None):
     found = submissions(root)
     if not found:
         raise Usage(f"{root} holds no submissions.", 3)
-    read = [(student, path) + read_submission(path) for student, path in found]
+    read = [(student, path) + ((None, problem) if problem else read_submission(path)) for student, path, problem in found]
     targets = [which_notebook(path, nb, known, forced) for _, path, nb, _ in read]
     only = {t for t in targets if t}
     env = kernel_env()

@@ -176,6 +176,7 @@ def test_grader_grades_made_up_submissions_row_by_row(release_dir, tmp_path):
     nbformat.write(submission(release_04, loops), subs / "amir.ipynb")  # first: the batch must go on after it
     (subs / "bob").mkdir()
     nbformat.write(submission(release_04, RIGHT_04), subs / "bob" / "04-pre-activation.ipynb")
+    (subs / "bob" / "timestamp.txt").write_text("2026-11-30 23:59:00\n")  # nbgrader's; not a submission
     syntax = dict(RIGHT_04, **{"nb04-ex3-answer": RIGHT_04["nb04-ex3-answer"].replace('"e");', '"e")')})
     broken = submission(release_04, syntax)
     for cell in broken.cells:  # an edited checking cell is restored from the release
@@ -185,6 +186,8 @@ def test_grader_grades_made_up_submissions_row_by_row(release_dir, tmp_path):
     nbformat.write(release_04, subs / "dana.ipynb")  # the unchanged starter
     (subs / "erin.ipynb").write_text("my answers: c, d and e\n", encoding="utf-8")  # not a notebook
     nbformat.write(submission(release_04, dict(RIGHT_04, **{"nb04-ex4-answer": "System.exit(3);"})), subs / "frank.ipynb")
+    (subs / "gus").mkdir()
+    (subs / "gus" / "answers.txt").write_text("c, d, e\n")  # a folder without a notebook
 
     results = ROOT / "data" / "results" / "04-orderings"
     before = snapshot(results)
@@ -213,6 +216,7 @@ def test_grader_grades_made_up_submissions_row_by_row(release_dir, tmp_path):
         *(row("erin", e, "not graded") for e in points),
         row("frank", "nb04-ex1", "right"), row("frank", "nb04-ex2", "right"),
         row("frank", "nb04-ex3", "right"), row("frank", "nb04-ex4", "not graded"),
+        *(row("gus", e, "not graded") for e in points),
     ]
     assert got == expected
     by = {(r["student"], r["exercise"]): r for r in rows}
@@ -227,9 +231,11 @@ def test_grader_grades_made_up_submissions_row_by_row(release_dir, tmp_path):
     assert by[("dana", "nb04-ex3")]["reason"] == ""
     assert all(by[("erin", e)]["reason"].startswith("not a notebook") for e in points)
     assert by[("frank", "nb04-ex4")]["reason"].startswith("kernel death") and "System.exit" in by[("frank", "nb04-ex4")]["reason"]
+    assert all(by[("gus", e)]["reason"] == "not a notebook: no .ipynb file in the student's folder (found answers.txt)"
+               for e in points)
     assert all(r["hint"] == "" for r in rows if r["verdict"] == "not graded")
-    assert "nb04-ex1     2 p  right 4 of 6 (not yet 1, not graded 1)" in done.stdout
-    assert "nb04-ex3     1 p  right 2 of 6 (not yet 1, not graded 3)" in done.stdout
+    assert "nb04-ex1     2 p  right 4 of 7 (not yet 1, not graded 2)" in done.stdout
+    assert "nb04-ex3     1 p  right 2 of 7 (not yet 1, not graded 4)" in done.stdout
 
 
 def test_the_verdict_is_the_checkers_not_the_students():
