@@ -4,8 +4,10 @@
 #   make assignments  the student release of the notebooks in ASSIGNMENTS (default target/assignments)
 #   make bench      speed of both engines, the pipeline, memory, notebooks and the PyTorch-eager peer -> bench/RESULTS.md
 #                   (~15-30 min; BENCH_QUICK=1 make bench for a smoke run of a few minutes)
+#   make cluster-test  grid --slurm's job array on a private single-node Slurm on localhost (installs slurm-wlm and
+#                   munge when root with apt-get; ~1 min; not part of make test)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks assignments bench clean
+.PHONY: lab test setup notebooks assignments bench cluster-test scorecard clean
 
 lab:
 	scripts/lab.sh
@@ -27,6 +29,13 @@ assignments: setup
 
 bench:
 	bench/run.sh
+
+# The README's scorecard and data/results/PILOT.md from the recorded runs (trains nothing).
+scorecard:
+	scripts/update-scorecard.sh
+
+cluster-test:
+	scripts/cluster-test.sh
 
 clean:
 	mvn -q clean

@@ -79,13 +79,13 @@ SPEC = {
  ],
 }
 # training tables read back from recorded runs: outputs kept in the student release
-KEEP = {"01-residual-mapping": ["PaperComparison.withPaper(degradation)"],
+KEEP = {"01-residual-mapping": ["PaperComparison.table(degradation", "Scorecard.table("],
         "03-shortcut-variants": ["PaperComparison.table(variants", "TrainingDynamics.generalisation(variants)",
-                                 "Experiments.identitySeeds("],
+                                 "Scorecard.table("],
         "04-pre-activation": ["TrainingDynamics.earlyTraining(orderings", "PaperComparison.table(orderings",
-                              "TrainingDynamics.generalisation(orderings)"],
+                              "Scorecard.table(", "TrainingDynamics.generalisation(orderings)"],
         "05-going-deeper": ["TrainingDynamics.earlyTraining(deeper", "TrainingDynamics.generalisation(deeper)",
-                            "PaperComparison.table(deeper"]}
+                            "PaperComparison.table(deeper", "Scorecard.table("]}
 
 def lines(text):
     parts = text.split("\n")

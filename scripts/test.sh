@@ -16,6 +16,13 @@ if ! dpkg -s dataset-fashion-mnist >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && comm
     >/dev/null 2>&1 || echo "test: could not install dataset-fashion-mnist; the tests that need it will skip."
 fi
 
+# GNU parallel (tests/test_grid_parallel.py runs a grid's --print-jobs through it; it skips without it).
+if ! command -v parallel >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test: installing Debian's parallel (GNU parallel, for the grid --print-jobs test)..."
+  { apt-get install -y -q parallel || { apt-get update -q && apt-get install -y -q parallel; }; } \
+    >/dev/null 2>&1 || echo "test: could not install parallel; the grid --print-jobs test will skip."
+fi
+
 echo "test: JUnit (mvn verify $maven_flags)..."
 mkdir -p target && rm -rf target/surefire-reports target/surefire-reports-pytorch target/pytest-notebooks.xml
 mvn -B $maven_flags verify -Dmaven.test.failure.ignore=true >target/maven-verify.log 2>&1

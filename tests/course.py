@@ -13,9 +13,9 @@ lines is replaced by that starter in the release. The answers themselves live on
 (training tables read back from recorded runs); every other output is cleared.
 
 The grader executes each submission headless through the project's `java` kernel in CPU mode with
-RESNETLAB_NO_TRAINING=1 (recorded runs in data/results are read back; a run that is not recorded is an error, never
-trained) and RESNETLAB_GRADING=1 (a wrong answer also raises, as nbgrader needs). Checking cells are restored from
-the release before running, so an edited check does not count. Each notebook gets --timeout seconds in all; a
+RESNETLAB_TRAIN=recorded (the runs recorded in data/results are read back, nothing is trained) and
+RESNETLAB_GRADING=1 (a wrong answer also raises, as nbgrader needs). Checking cells are restored from the release
+before running, so an edited check does not count. Each notebook gets --timeout seconds in all; a
 broken, endless or dying submission is reported in the CSV and the batch goes on.
 """
 import argparse
@@ -361,7 +361,7 @@ def kernel_env():
     env = dict(os.environ)
     env.pop("RESNETLAB_QUICK", None)  # recorded full-mode runs are what the notebooks show
     env.setdefault("RESNETLAB_MODE", "cpu")
-    env["RESNETLAB_NO_TRAINING"] = "1"
+    env["RESNETLAB_TRAIN"] = "recorded"  # Experiments.TRAIN_VARIABLE: read what is recorded, train nothing
     env["RESNETLAB_GRADING"] = "1"
     return env
 

@@ -47,6 +47,10 @@ public final class DescribeCommand implements Callable<Integer> {
             + "bodies, as in the papers)")
     String shortcut;
 
+    @Option(names = "--width", defaultValue = "1", description = "width multiplier k: stages of 16k/32k/64k channels "
+            + "(default: ${DEFAULT-VALUE}, the papers')")
+    double width;
+
     @Option(names = "--input", defaultValue = "3x32x32", description = "CxHxW of one image, square (default: "
             + "${DEFAULT-VALUE}; Fashion-MNIST: 1x28x28)")
     String input;
@@ -63,6 +67,9 @@ public final class DescribeCommand implements Callable<Integer> {
                     + " body, unit " + net.unitType().name() + " " + net.unitType().reference() + ", option "
                     + modelSpec.shortcut() + ", " + modelSpec.classes() + " classes, input "
                     + modelSpec.inputChannels() + "x" + modelSpec.imageSize() + "x" + modelSpec.imageSize());
+            int[] w = modelSpec.stageWidths();
+            out.println("width: x" + ModelSpec.widthLabel(modelSpec.width()) + " (stages of " + w[0] + "/" + w[1] + "/" + w[2]
+                    + " channels" + (modelSpec.width() == 1.0 ? ", the papers'" : "") + ")");
             out.println("units: " + net.units().size() + " (3 stages x " + net.layout().unitsPerStage() + ")");
             out.println("parameters: " + cost.parameters() + " (" + millions(cost.parameters()) + ", trainable)");
             out.println("forward MACs per image: " + cost.macs() + " (" + millions(cost.macs()) + ")");
@@ -94,7 +101,7 @@ public final class DescribeCommand implements Callable<Integer> {
         Body resolved = Depths.resolve(depth, b).body();
         ShortcutOption option = shortcut != null ? parseEnum(ShortcutOption.class, shortcut, "--shortcut", "A|B")
                 : resolved == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A;
-        return new ModelSpec(depth, unit, b, classes, channels, size, option, false);
+        return new ModelSpec(depth, unit, b, classes, channels, size, option, false, width);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option, String valid) {

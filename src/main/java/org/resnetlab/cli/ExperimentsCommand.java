@@ -4,8 +4,8 @@ import org.resnetlab.data.DataException;
 import org.resnetlab.experiments.ExperimentPlan;
 import org.resnetlab.experiments.Experiments;
 import org.resnetlab.experiments.Experiments.Experiment;
-import org.resnetlab.experiments.Experiments.LabelledRun;
 import org.resnetlab.experiments.Experiments.Mode;
+import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,16 +14,21 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code resnetlab experiments --mode cpu 01-degradation}: runs a notebook's experiments ahead of the notebook (e.g.
- * overnight, in several sittings); the notebook then finds them complete and only reads and plots them.
+ * {@code resnetlab experiments --mode cpu}: trains (or resumes) the campaign behind the notebooks, every distinct run
+ * once, in an order that completes claims early; the notebooks then find the runs complete and only read them.
  */
 @Command(name = "experiments", mixinStandardHelpOptions = true,
-        description = "Run (or resume) the notebooks' experiments into data/results/ so the notebooks find them complete; "
-                + "with no names, all of them in notebook order.")
+        description = "Run (or resume) the notebooks' experiments into data/results/ so the notebooks find them complete. "
+                + "With no names: the whole campaign of the mode, each distinct run once (runs shared by several "
+                + "notebooks are pooled). Finished runs are skipped; an interrupted run resumes.")
 public final class ExperimentsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -32,11 +37,17 @@ public final class ExperimentsCommand implements Callable<Integer> {
     @Option(names = "--mode", defaultValue = "cpu", description = "quick|cpu|paper (default: ${DEFAULT-VALUE})")
     String mode;
 
-    @Option(names = "--list", description = "list the runs and whether each is complete, without training")
+    @Option(names = {"--list", "--dry-run"}, description = "list the planned runs, whether each is recorded, and the "
+            + "estimated hours of what is left, without training")
     boolean list;
 
-    @Parameters(arity = "0..*", description = "experiment names: 01-degradation, 02-trained-nets, 03-shortcut-variants, 03-identity-seeds, "
-            + "04-orderings, 05-deeper")
+    @Option(names = "--shard", description = "I/N: train only every N-th run starting at the I-th (0-based), so N "
+            + "processes share a campaign without touching each other's runs, e.g. two with one thread each on a 2-core "
+            + "machine (PYTORCH_NUM_THREADS=1 OMP_NUM_THREADS=1)")
+    String shard;
+
+    @Parameters(arity = "0..*", description = "experiment names: 00-pilot, 01-degradation, 02-trained-nets, "
+            + "03-shortcut-variants, 04-orderings, 05-deeper (default: all but the pilot)")
     List<String> names;
 
     @Override
@@ -45,23 +56,49 @@ public final class ExperimentsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Mode m = Mode.parse(mode);
-            Path results = Experiments.resultsRoot(m, Experiments.projectRoot());
-            List<Experiment> chosen = Experiments.all(m, results).stream()
-                    .filter(e -> names == null || names.isEmpty() || names.contains(e.name())).toList();
-            if (names != null && chosen.size() < names.size()) {
-                throw new IllegalArgumentException("unknown experiment in " + names + "; choose from "
-                        + Experiments.all(m, results).stream().map(Experiment::name).toList());
-            }
-            for (Experiment experiment : chosen) {
-                out.println(experiment.name() + ": " + experiment.reductions());
-                for (LabelledRun run : experiment.runs()) {
-                    String label = "  " + experiment.name() + " / " + run.label();
-                    if (list) {
-                        out.println(label + "  (" + ExperimentPlan.status(run.config().out()) + ")");
-                        continue;
-                    }
-                    TrainingRun.of(run.config()).withListener(new ConsoleProgress(out, label)).run();
+            Path root = Experiments.projectRoot();
+            Path results = Experiments.resultsRoot(m, root);
+            Map<Path, RunConfig> runs = new LinkedHashMap<>();
+            Map<Path, String> labels = new LinkedHashMap<>();
+            if (names == null || names.isEmpty()) {
+                out.println("campaign (" + m.lower() + " mode): " + Experiments.reductions(m));
+                for (RunConfig c : Experiments.campaign(m, results)) {
+                    runs.put(c.out(), c);
                 }
+            } else {
+                List<Experiment> known = new ArrayList<>(Experiments.all(m, results));
+                known.add(0, Experiments.pilot(m, results));
+                for (String name : names) {
+                    Experiment e = known.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
+                            new IllegalArgumentException("unknown experiment '" + name + "'; choose from "
+                                    + known.stream().map(Experiment::name).toList()));
+                    out.println(e.name() + ": " + e.reductions());
+                    e.runs().forEach(r -> {
+                        runs.putIfAbsent(r.config().out(), r.config());
+                        labels.putIfAbsent(r.config().out(), e.name() + " / " + r.label());
+                    });
+                }
+            }
+            List<RunConfig> all = shard(List.copyOf(runs.values()));
+            if (list) {
+                double seconds = 0;
+                int left = 0;
+                for (RunConfig c : all) {
+                    String status = ExperimentPlan.status(c.out());
+                    double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(all, c));
+                    seconds += s;
+                    left += s > 0 ? 1 : 0;
+                    out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");
+                }
+                out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f hours on a "
+                        + "2-core CPU (cost per iteration from the recorded runs, else measured 2026-12-01)",
+                        all.size(), all.size() - left, left, seconds / 3600));
+                out.flush();
+                return 0;
+            }
+            for (RunConfig c : all) {
+                String label = "  " + labels.getOrDefault(c.out(), relative(root, c.out()));
+                TrainingRun.of(c).withListener(new ConsoleProgress(out, label)).run();
                 out.flush();
             }
             return 0;
@@ -74,5 +111,33 @@ public final class ExperimentsCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+    }
+
+    /** The runs of this shard: indices i, i + N, i + 2N, … of the list. */
+    List<RunConfig> shard(List<RunConfig> all) {
+        if (shard == null) {
+            return all;
+        }
+        String[] parts = shard.split("/");
+        int index, count;
+        try {
+            index = Integer.parseInt(parts[0].trim());
+            count = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : -1;
+        } catch (NumberFormatException e) {
+            count = -1;
+            index = -1;
+        }
+        if (parts.length != 2 || count < 1 || index < 0 || index >= count) {
+            throw new IllegalArgumentException("--shard must be I/N with 0 <= I < N, e.g. 0/2 and 1/2; got '" + shard + "'");
+        }
+        List<RunConfig> mine = new ArrayList<>();
+        for (int i = index; i < all.size(); i += count) {
+            mine.add(all.get(i));
+        }
+        return mine;
+    }
+
+    private static String relative(Path root, Path p) {
+        return org.resnetlab.train.ProjectPaths.relative(p, root);
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
                 "  assignments --out DIR         the student release of the notebooks",
                 "  grade SUBMISSIONS --out CSV   grade submissions through the java kernel"},
         subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class, TrainCommand.class, GridCommand.class,
-                ReportCommand.class, ExperimentsCommand.class, BenchCommand.class})
+                ReportCommand.class, ExperimentsCommand.class, ScorecardCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

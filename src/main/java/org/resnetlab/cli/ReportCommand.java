@@ -3,22 +3,30 @@ package org.resnetlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.resnetlab.train.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
 
-/** {@code resnetlab report}: paper vs ours from every finished run under the results folder. */
+/** {@code resnetlab report [FOLDER...]}: paper vs ours from every recorded run under the folders given. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Print the paper-vs-ours table (median test error over seeds) from the recorded runs.")
+        description = "Print the paper-vs-ours table (median test error over seeds, one row per configuration) from the "
+                + "recorded runs under the results folder, or under every FOLDER given (run folders gathered from many "
+                + "machines); runs still in progress are counted as such, the same run found twice counts once.")
 public final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--results", defaultValue = "data/results", description = "results folder (default: ${DEFAULT-VALUE})")
+    @Parameters(arity = "0..*", paramLabel = "FOLDER", description = "results folders, grid folders or run folders "
+            + "(e.g. one per machine); default: --results")
+    List<Path> folders;
+
+    @Option(names = "--results", defaultValue = "data/results", description = "results folder when no FOLDER is given (default: ${DEFAULT-VALUE})")
     Path results;
 
     @Option(names = "--csv", description = "also write the table as CSV to this file")
@@ -27,15 +35,28 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isDirectory(results)) {
-            spec.commandLine().getErr().println("resnetlab report: no results folder " + results
-                    + "; run bin/resnetlab train or grid first, or pass --results DIR.");
-            return 2;
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> roots = folders == null || folders.isEmpty() ? List.of(results) : folders;
+        for (Path root : roots) {
+            if (!Files.isDirectory(root)) {
+                err.println("resnetlab report: no results folder " + root
+                        + "; run bin/resnetlab train or grid first, or pass --results DIR or the folders to merge.");
+                err.flush();
+                return 2;
+            }
         }
-        Table table = Report.table(results);
-        out.println(table.rowCount() == 0 ? "no finished runs under " + results : table.printAll());
+        Report.Gathered gathered = Report.gather(roots);
+        for (String warning : gathered.warnings()) {
+            err.println("resnetlab report: " + warning);
+        }
+        err.flush();
+        Table table = Report.table(gathered);
+        out.println(table.rowCount() == 0 ? "no recorded runs under " + String.join(", ", roots.stream().map(Path::toString).toList())
+                : table.printAll());
         out.println("Errors in %: [1] He et al. 2015 (arXiv 1512.03385), [2] He et al. 2016 (arXiv 1603.05027); "
-                + "\"fail\" = test error above 20%. Runs shorter than the paper's 64k iterations are not comparable.");
+                + "\"fail\" = test error above 20%. Runs shorter than the paper's 64k iterations are not comparable. "
+                + "The median is over each row's finished runs; \"settings\" tells apart rows of the same network that "
+                + "differ in another field of their identity.");
         if (csv != null) {
             table.write().csv(csv.toFile());
         }

@@ -10,10 +10,12 @@ import picocli.CommandLine.Option;
 final class RunOptions {
 
     static final class Length {
-        @Option(names = "--iterations", description = "updates in the run; the paper's schedule shrinks to fit (paper: 64000)")
+        @Option(names = "--iterations", description = "updates in the run (paper: 64000); the lr drops stay at 1/2 and 3/4 of the run, the "
+                + "warm-up stays [2]'s 400 iterations (a quarter of the run when shorter than 1600)")
         Integer iterations;
 
-        @Option(names = "--scale", description = "fraction of the paper's schedule (iterations, warm-up and lr drops alike), e.g. 0.05")
+        @Option(names = "--scale", description = "fraction of the paper's 64000 iterations, e.g. 0.05 (3200); lr drops scale with it, the warm-up "
+                + "stays 400 iterations as with --iterations")
         Double scale;
     }
 
@@ -32,7 +34,7 @@ final class RunOptions {
     @Option(names = "--warmup-lr", description = "learning rate during warm-up (paper: 0.01)")
     Float warmupRate;
 
-    @Option(names = "--warmup-iterations", description = "warm-up length in iterations, 0 = none (paper: 400, scaled with the schedule)")
+    @Option(names = "--warmup-iterations", description = "warm-up length in iterations, 0 = none (paper: 400, kept whatever the run's length)")
     Integer warmupIterations;
 
     @Option(names = "--momentum", description = "SGD momentum (paper: 0.9)")

@@ -43,6 +43,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--body", description = "basic|bottleneck (required for depth 164)")
     String body;
 
+    @Option(names = "--width", defaultValue = "1", description = "width multiplier k: stages of 16k/32k/64k channels "
+            + "(default: ${DEFAULT-VALUE}, the papers'; e.g. 0.25 for a narrow net at the paper's depth)")
+    double width;
+
     @Option(names = "--seed", defaultValue = "0", description = "seeds initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -57,6 +61,9 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             RunConfig config = config();
+            if (config.protocol().warmupShortened()) {
+                spec.commandLine().getOut().println("note: warm-up " + config.protocol().warmupRule());
+            }
             TrainingRun.of(config).withListener(new ConsoleProgress(spec.commandLine().getOut(), out.toString())).run();
             return 0;
         } catch (IllegalArgumentException | IllegalStateException | DataException e) {
@@ -67,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     RunConfig config() {
-        return new RunConfig(dataset(dataset), options.dataDir, modelSpec(dataset(dataset), depth, unit, body),
+        return new RunConfig(dataset(dataset), options.dataDir, modelSpec(dataset(dataset), depth, unit, body).withWidth(width),
                 options.protocol(), seed, options.engineName(), options.devices, options.evalEvery,
                 options.checkpointEvery, options.testLimit, !options.noAugment, out);
     }

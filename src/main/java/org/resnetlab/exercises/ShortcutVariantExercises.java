@@ -18,7 +18,7 @@ public final class ShortcutVariantExercises {
     /** The variants notebook 03 trains, by canonical name (the runs' labels). */
     public static List<String> variants() {
         return Experiments.shortcutVariants(Experiments.Mode.QUICK, java.nio.file.Path.of("unused")).runs().stream()
-                .map(r -> ResidualUnits.of(r.label()).name()).toList();
+                .map(r -> ResidualUnits.of(r.config().model().unit()).name()).distinct().toList();
     }
 
     /** Which of {@link #variants()} does [2] Table 1 report as "fail" (test error above 20%) on ResNet-110? */
@@ -79,34 +79,22 @@ public final class ShortcutVariantExercises {
         return Answers.verdict(answer, a -> shortcutFactor(units, lambda, a.doubleValue()));
     }
 
-    /** Reading the results: which run ends with the highest training error? Judged on these results. */
+    /**
+     * Reading the results: which run label ends with the highest training error (median over its seeds; a diverged
+     * seed counts as the highest)? Judged on these results.
+     */
     public static Verdict highestFinalTrainingError(ExperimentResults results, String label) {
-        String worst = null;
-        double worstError = Double.NEGATIVE_INFINITY;
-        boolean found = false;
-        for (int i = 0; i < results.results().size(); i++) {
-            RunResult r = results.results().get(i);
-            String runLabel = results.experiment().runs().get(i).label();
-            found |= runLabel.equals(label);
-            double error = r.rows().isEmpty() ? Double.NaN : r.rows().get(r.rows().size() - 1).trainError();
-            if (r.outcome().status() == org.resnetlab.train.Outcome.Status.DIVERGED) {
-                error = Double.POSITIVE_INFINITY;
-            }
-            if (error > worstError) {
-                worstError = error;
-                worst = runLabel;
-            }
-        }
-        if (!found) {
+        if (!results.medianFinalTrainErrorByLabel().containsKey(label)) {
             return Verdict.notYet("'" + label + "' is not a run label of these results; copy it from the 'run' "
                     + "column of the table.");
         }
+        String worst = results.highestMedianFinalTrainError();
         if (label.equals(worst)) {
-            return Verdict.right("Judged on these runs. Compare it with [2] Fig. 3: do the paper's curves rank the "
-                    + "same variant last?");
+            return Verdict.right("Judged on these runs (median over seeds). Compare it with [2] Fig. 3: do the paper's "
+                    + "curves rank the same variant last?");
         }
         return Verdict.notYet("Read the last point of each curve in the training-error chart, or the 'ours: final "
-                + "train error %' column; a diverged run counts as the highest.");
+                + "train error %' column (the median over seeds); a diverged run counts as the highest.");
     }
 
     /** {@link #highestFinalTrainingError(ExperimentResults, String)} with the answer from a method of the answer cell. */

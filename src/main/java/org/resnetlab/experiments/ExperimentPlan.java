@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.resnetlab.train.MetricRow;
 
 /**
  * What an experiment is about to do, for a notebook's parameter cell: one row per run with its data, network, size,
@@ -30,6 +32,7 @@ public final class ExperimentPlan {
         StringColumn dataset = StringColumn.create("dataset");
         IntColumn depth = IntColumn.create("depth");
         StringColumn unit = StringColumn.create("unit");
+        StringColumn channels = StringColumn.create("channels");
         DoubleColumn parameters = DoubleColumn.create("parameters (M)");
         DoubleColumn macs = DoubleColumn.create("MACs per image (M)");
         IntColumn iterations = IntColumn.create("iterations");
@@ -42,6 +45,8 @@ public final class ExperimentPlan {
             dataset.append(c.dataset());
             depth.append(c.model().depth());
             unit.append(c.model().unit());
+            int[] w = c.model().stageWidths();
+            channels.append(w[0] + "/" + w[1] + "/" + w[2]);
             Cost cost = Models.cost(c.model());
             parameters.append(Math.round(cost.parameters() / 1e4) / 100.0);
             macs.append(Math.round(cost.macs() / 1e5) / 10.0);
@@ -51,7 +56,60 @@ public final class ExperimentPlan {
             status.append(status(c.out()));
         }
         return Table.create(experiment.name() + " (" + experiment.mode().name().toLowerCase() + " mode)", label,
-                dataset, depth, unit, parameters, macs, iterations, batch, seed, status);
+                dataset, depth, unit, channels, parameters, macs, iterations, batch, seed, status);
+    }
+
+    /**
+     * Seconds of training {@code run} still needs on a 2-core CPU: its iterations not yet recorded times a cost per
+     * unit-iteration, taken from recorded runs of the same dataset and width under {@code results} when there are any
+     * (their elapsed time includes evaluation), else from {@link #measuredSecondsPerUnitIteration} (PyTorch engine, 2-core
+     * Xeon, 2026-12-01, batch 128, evaluation excluded).
+     */
+    public static double remainingSeconds(RunConfig run, double secondsPerUnitIteration) {
+        String state = status(run.out());
+        if (state.equals("recorded")) {
+            return 0;
+        }
+        int done = 0;
+        try {
+            List<MetricRow> rows = RunRecord.readMetrics(run.out());
+            done = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).iteration();
+        } catch (IOException | RuntimeException e) {
+            done = 0;
+        }
+        return (run.protocol().iterations() - done) * units(run) * secondsPerUnitIteration * run.protocol().batchSize() / 128.0;
+    }
+
+    /** Measured 2026-12-01 (ResNet-56 on Fashion-MNIST, batch 128, PyTorch engine): 0.23 s/iteration at width 0.25 = 27 units. */
+    public static double measuredSecondsPerUnitIteration(double width) {
+        return width <= 0.25 ? 0.0084 : width <= 0.5 ? 0.011 : 0.020 * width;
+    }
+
+    /** The cost per unit-iteration of recorded runs like {@code like} (same dataset and width), or the measured constant. */
+    public static double secondsPerUnitIteration(List<RunConfig> recorded, RunConfig like) {
+        List<Double> costs = new java.util.ArrayList<>();
+        for (RunConfig r : recorded) {
+            if (!r.dataset().equals(like.dataset()) || r.model().width() != like.model().width() || !status(r.out()).equals("recorded")) {
+                continue;
+            }
+            try {
+                List<MetricRow> rows = RunRecord.readMetrics(r.out());
+                if (!rows.isEmpty()) {
+                    costs.add(rows.get(rows.size() - 1).elapsedSeconds() / rows.get(rows.size() - 1).iteration() / units(r));
+                }
+            } catch (IOException | RuntimeException e) {
+                // an unreadable run says nothing about cost
+            }
+        }
+        if (costs.isEmpty()) {
+            return measuredSecondsPerUnitIteration(like.model().width());
+        }
+        costs.sort(null);
+        return costs.get(costs.size() / 2);
+    }
+
+    private static int units(RunConfig run) {
+        return Models.network(run.model()).units().size();
     }
 
     /** "recorded" (finished: read back), "interrupted" (resumes from its checkpoint) or "to train". */

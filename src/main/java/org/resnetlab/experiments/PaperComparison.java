@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Ours beside the paper: one row per run label (the median over its seeds when several were run), our final errors
- * with "fail" where a run diverged or ended above 20% test error ([2]'s definition), and one or more columns of the
- * paper's numbers, each with the table and row it comes from. The table's name states what this mode reduced.
+ * Ours beside the paper: one row per run label (the median over its seeds), our final errors with "fail" by
+ * {@link FailRule} (in paper mode [2]'s 20%; otherwise against the identity baseline of the same depth in the same
+ * results), and one or more columns of the paper's numbers, each with the table and row it comes from. The table's
+ * name states what this mode reduced and the fail rule.
  *
  * <pre>{@code
  * PaperComparison.table(results, PaperComparison.paperAtDepth("[2] Table 1", 110))
@@ -88,6 +89,7 @@ public final class PaperComparison {
             paperErrors.add(StringColumn.create(column.heading() + " %"));
             paperSources.add(StringColumn.create(column.heading() + ": table, row"));
         }
+        boolean paperMode = results.experiment().mode() == Experiments.Mode.PAPER;
         for (Map.Entry<String, List<RunResult>> group : byLabel.entrySet()) {
             List<RunResult> members = group.getValue();
             RunConfig config = members.get(0).config();
@@ -95,36 +97,43 @@ public final class PaperComparison {
             depth.append(config.model().depth());
             seeds.append(members.size());
             train.append(number(median(members.stream().map(PaperComparison::finalTrainError).toList())));
-            test.append(testErrorText(members));
+            test.append(testErrorText(members, paperMode, baseline(byLabel, config.model().depth())));
             for (int c = 0; c < paper.length; c++) {
                 PaperResults.Entry e = paper[c].lookup().apply(config);
                 paperErrors.get(c).append(e == null ? "—" : e.error() == null ? e.errorText() : number(e.error()));
                 paperSources.get(c).append(e == null ? "not in the paper" : e.table() + ", " + e.row());
             }
         }
-        Table table = Table.create(results.experiment().name() + ": ours vs paper (CIFAR-10 test error). "
-                + results.description(), label, depth, seeds, train, test);
+        Table table = Table.create(results.experiment().name() + ": ours (median over seeds) vs paper (CIFAR-10 test "
+                + "error). " + results.description() + ". " + FailRule.description(paperMode), label, depth, seeds, train, test);
         for (int c = 0; c < paper.length; c++) {
             table.addColumns(paperErrors.get(c), paperSources.get(c));
         }
         return table;
     }
 
+    /** The seeds' final test errors of the identity (original unit) runs at {@code depth}: the fail rule's baseline. */
+    static double[] baseline(Map<String, List<RunResult>> byLabel, int depth) {
+        return byLabel.values().stream().flatMap(List::stream)
+                .filter(r -> r.config().model().depth() == depth && r.config().model().unit().equals("original"))
+                .mapToDouble(PaperComparison::testError).toArray();
+    }
+
+    private static double testError(RunResult r) {
+        boolean diverged = r.outcome().status() == Outcome.Status.DIVERGED || Double.isNaN(r.finalTestError());
+        return diverged ? Double.POSITIVE_INFINITY : r.finalTestError();
+    }
+
     /**
      * Our test error as the paper would report it: the median over seeds, a diverged run counting above every
-     * number, "fail" when the median is above 20% (with the number) or a diverged run.
+     * number, "fail (number)" or "fail (diverged)" where {@link FailRule} says so.
      */
-    static String testErrorText(List<RunResult> runs) {
-        List<Double> errors = new ArrayList<>();
-        for (RunResult r : runs) {
-            boolean diverged = r.outcome().status() == Outcome.Status.DIVERGED || Double.isNaN(r.finalTestError());
-            errors.add(diverged ? Double.POSITIVE_INFINITY : r.finalTestError());
-        }
-        double median = median(errors);
+    static String testErrorText(List<RunResult> runs, boolean paperMode, double[] baseline) {
+        double median = median(runs.stream().map(PaperComparison::testError).toList());
         if (Double.isInfinite(median)) {
             return "fail (diverged)";
         }
-        return median > Outcome.FAIL_ABOVE_PERCENT ? "fail (" + number(median) + ")" : number(median);
+        return FailRule.fails(median, paperMode, baseline) ? "fail (" + number(median) + ")" : number(median);
     }
 
     static double finalTrainError(RunResult r) {

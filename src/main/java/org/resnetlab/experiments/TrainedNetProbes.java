@@ -51,17 +51,17 @@ public final class TrainedNetProbes {
         return nets.experiment().runs().stream().map(LabelledRun::label).toList();
     }
 
-    /** ‖∂E/∂x_l‖ for l = 0 … L, one column per network at initialisation and one after training. */
+    /** The RMS of ∂E/∂x_l per element for l = 0 … L (comparable across stages), one column per network at initialisation and one after training. */
     public Table gradientNorms() {
-        // results/<experiment>/gradient-norms.csv: one table for all the experiment's networks
-        Path csv = folder(0).getParent().getParent().resolve("gradient-norms.csv");
-        return RecordedTables.readOrCompute(csv, "‖∂E/∂x_l‖ at initialisation and after training", () -> {
+        // <results>/<protocol folder>/gradient-rms.csv: one table for all the experiment's networks
+        Path csv = folder(0).getParent().getParent().resolve("gradient-rms.csv");
+        return RecordedTables.readOrCompute(csv, "RMS of ∂E/∂x_l per element, at initialisation and after training", () -> {
             Map<String, double[]> norms = new LinkedHashMap<>();
             for (LabelledRun run : nets.experiment().runs()) {
                 norms.put(run.label() + " init", initial(run.config(), (net, batch) ->
-                        GradientNorms.perUnit(net, batch.get(0), batch.get(1))));
+                        GradientNorms.rmsPerUnit(net, batch.get(0), batch.get(1))));
                 norms.put(run.label() + " trained", trained(run.config(), (net, batch) ->
-                        GradientNorms.perUnit(net, batch.get(0), batch.get(1))));
+                        GradientNorms.rmsPerUnit(net, batch.get(0), batch.get(1))));
             }
             return GradientNorms.table(norms);
         });

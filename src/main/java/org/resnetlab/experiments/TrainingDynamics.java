@@ -35,12 +35,13 @@ public final class TrainingDynamics {
     }
 
     /**
-     * One row per run: the training loss at the first evaluation, the first iteration at which the training error
+     * One row per run label (median over its seeds): the training loss at the first evaluation, the first iteration at which the training error
      * (averaged since the previous evaluation) fell to {@code trainErrorPercent} or below (missing if never), and the
      * area under the training-loss curve over the first {@code lastIteration} iterations divided by their number (the
      * mean training loss there: lower means faster early progress).
      */
     public static Table earlyTraining(ExperimentResults results, double trainErrorPercent, int lastIteration) {
+        results = results.medians();   // one row per configuration: the median over its seeds
         StringColumn label = StringColumn.create("run");
         IntColumn depth = IntColumn.create("depth");
         StringColumn unit = StringColumn.create("unit");
@@ -93,10 +94,11 @@ public final class TrainingDynamics {
     }
 
     /**
-     * One row per run: final training and test loss (3 decimals) and error (%, 2 decimals) and the gap test − train
+     * One row per run label (median over its seeds): final training and test loss (3 decimals) and error (%, 2 decimals) and the gap test − train
      * (points). A unit that regularises ends with a higher training error but the same or lower test error: a smaller gap.
      */
     public static Table generalisation(ExperimentResults results) {
+        results = results.medians();   // one row per configuration: the median over its seeds
         StringColumn label = StringColumn.create("run");
         IntColumn depth = IntColumn.create("depth");
         StringColumn unit = StringColumn.create("unit");
@@ -126,6 +128,7 @@ public final class TrainingDynamics {
      * …), units in the order the experiment lists them: the data of an error-vs-depth chart.
      */
     public static Table finalErrorsByDepth(ExperimentResults results) {
+        results = results.medians();   // one row per configuration: the median over its seeds
         List<Integer> depths = results.results().stream().map(r -> r.config().model().depth()).distinct().sorted().toList();
         List<String> units = results.results().stream().map(r -> r.config().model().unit()).distinct().toList();
         Table table = Table.create(results.experiment().name() + ": final error vs depth",
@@ -155,6 +158,7 @@ public final class TrainingDynamics {
 
     /** The final test error of one unit at one depth, NaN when no such run is in the results. */
     public static double finalTestError(ExperimentResults results, int depth, String unit) {
+        results = results.medians();   // one row per configuration: the median over its seeds
         RunResult run = find(results, depth, unit);
         return run == null ? Double.NaN : run.finalTestError();
     }

@@ -29,7 +29,7 @@ import java.util.List;
  */
 public final class CifarResNet extends AbstractBlock implements Cost.Counted {
 
-    /** Inner widths of the three stages. */
+    /** Inner widths of the three stages at the paper's width (k = 1; {@link ModelSpec#stageWidths()} for others). */
     public static final int[] STAGE_WIDTHS = {16, 32, 64};
 
     private final ModelSpec spec;
@@ -43,16 +43,17 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
         this.spec = spec;
         this.unitType = unitType;
         this.layout = layout;
+        int[] widths = spec.stageWidths();
         stem = addChildBlock("stem", new SequentialBlock()
-                .add(Layers.conv(3, STAGE_WIDTHS[0], 1))
+                .add(Layers.conv(3, widths[0], 1))
                 .add(Layers.batchNorm())
                 .add(Layers.relu()));
-        int channels = STAGE_WIDTHS[0];
+        int channels = widths[0];
         int index = 0;
-        for (int stage = 0; stage < STAGE_WIDTHS.length; stage++) {
+        for (int stage = 0; stage < widths.length; stage++) {
             for (int i = 0; i < layout.unitsPerStage(); i++) {
                 int stride = stage > 0 && i == 0 ? 2 : 1;
-                var config = new UnitConfig(channels, STAGE_WIDTHS[stage], stride, layout.body(),
+                var config = new UnitConfig(channels, widths[stage], stride, layout.body(),
                         spec.shortcut(), spec.zeroInitLastBn(), unitType.preActivation() && index == 0);
                 ResidualUnit unit = unitType.create(config);
                 units.add(addChildBlock("unit" + (stage + 1) + "_" + (i + 1), unit));

@@ -37,6 +37,23 @@ public final class GradientNorms {
     }
 
     /**
+     * The root mean square of ∂E/∂x_l per element, ‖∂E/∂x_l‖₂ / √(elements): comparable across units whose tensors
+     * differ in size (each width change halves the elements of x_l), which the plain norm is not.
+     */
+    public static double[] rmsPerUnit(Block block, NDArray images, NDArray labels) {
+        CifarResNet net = Passes.network(block);
+        try (NDManager manager = images.getManager().newSubManager()) {
+            Passes.Gradients g = Passes.gradients(net, new DetachedParameters(manager), Passes.own(images, manager),
+                    Passes.own(labels, manager), manager);
+            double[] rms = new double[g.grads().size()];
+            for (int l = 0; l < rms.length; l++) {
+                rms[l] = Norms.l2(g.grads().get(l)) / Math.sqrt(g.grads().get(l).size());
+            }
+            return rms;
+        }
+    }
+
+    /**
      * A table to plot norms of several nets side by side: column "l" and one column per entry (e.g. "plain-56",
      * "original-56", "full-preact-56"); shorter series are padded with missing values.
      */

@@ -2,19 +2,23 @@ package org.resnetlab.train;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.resnetlab.data.Datasets;
 import org.resnetlab.models.ModelSpec;
 
 /**
  * The paper's experiment grids as lists of runs (variants × depths × seeds). Every run lives in
- * {@code <results>/<grid>/<dataset>-<depth>-<body>-<unit>/seed<S>/}.
+ * {@code <results>/<grid>/<dataset>-<depth>-<body>-<unit>/seed<S>/}, named after the dataset it actually trains on
+ * (a {@code --synthetic} grid's runs are in {@code synthetic-…} folders, never beside the CIFAR runs they stand in for).
+ * {@code smoke} is not from the paper: two ResNet-8 cells to try the machinery (a cluster set-up) in seconds.
  */
 public final class Grids {
     private Grids() {}
 
-    public static final List<String> NAMES = List.of("table1", "table2", "table3", "degradation");
+    public static final List<String> NAMES = List.of("table1", "table2", "table3", "degradation", "smoke");
 
     /** One cell of a grid before seeds: dataset, depth, body and unit. */
     public record Cell(String dataset, int depth, ModelSpec.Body body, String unit) {
@@ -58,6 +62,10 @@ public final class Grids {
                     cells.add(new Cell("cifar10", depth, basic, "original"));
                 }
             }
+            case "smoke" -> {
+                cells.add(new Cell("cifar10", 8, basic, "plain"));
+                cells.add(new Cell("cifar10", 8, basic, "original"));
+            }
             default -> throw new IllegalArgumentException("unknown grid '" + grid + "'; choose one of " + NAMES);
         }
         return cells;
@@ -70,18 +78,28 @@ public final class Grids {
                 cell.body() == ModelSpec.Body.BOTTLENECK ? ModelSpec.ShortcutOption.B : ModelSpec.ShortcutOption.A, false);
     }
 
-    /** Every run of a grid: {@code template} supplies protocol, devices, engine, data folder; seeds 0..seeds−1. */
+    /** The depths a grid has, in order of first appearance. */
+    public static List<Integer> depths(String grid) {
+        return cells(grid).stream().map(Cell::depth).distinct().toList();
+    }
+
+    /**
+     * Every run of a grid: {@code template} supplies protocol, devices, engine, data folder; seeds 0..seeds−1. With the
+     * synthetic dataset (one shape for every cell) cells that differ only in their dataset are one run, listed once.
+     */
     public static List<RunConfig> runs(String grid, int seeds, RunConfig template, Path results) {
-        List<RunConfig> runs = new ArrayList<>();
-        for (Cell cell : cells(grid)) {
+        Map<Path, RunConfig> runs = new LinkedHashMap<>();
+        for (Cell paperCell : cells(grid)) {
+            String dataset = template.dataset().equals("synthetic") ? "synthetic" : paperCell.dataset();
+            Cell cell = new Cell(dataset, paperCell.depth(), paperCell.body(), paperCell.unit());
+            ModelSpec spec = spec(cell);
             for (int seed = 0; seed < seeds; seed++) {
-                String dataset = template.dataset().equals("synthetic") ? "synthetic" : cell.dataset();
-                ModelSpec spec = spec(new Cell(dataset, cell.depth(), cell.body(), cell.unit()));
-                runs.add(new RunConfig(dataset, template.dataDir(), spec, template.protocol(), seed, template.engine(),
-                        template.devices(), template.evalEvery(), template.checkpointEvery(), template.testLimit(),
-                        template.augment(), results.resolve(grid).resolve(cell.folderName()).resolve("seed" + seed)));
+                Path out = results.resolve(grid).resolve(cell.folderName()).resolve("seed" + seed);
+                runs.putIfAbsent(out, new RunConfig(dataset, template.dataDir(), spec, template.protocol(), seed,
+                        template.engine(), template.devices(), template.evalEvery(), template.checkpointEvery(),
+                        template.testLimit(), template.augment(), out));
             }
         }
-        return runs;
+        return new ArrayList<>(runs.values());
     }
 }

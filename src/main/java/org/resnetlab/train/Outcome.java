@@ -1,11 +1,14 @@
 package org.resnetlab.train;
 
 /**
- * How a run ended. {@code DIVERGED}: the training loss became NaN or infinite at {@code iteration};
- * {@code FAIL}: the paper's "fail", test error above 20% at the end; otherwise {@code COMPLETED}.
+ * How a run ended: {@code DIVERGED} when the training loss became NaN or infinite at {@code iteration}, else
+ * {@code COMPLETED}. Whether a completed run counts as [2]'s "fail" is a judgement over seeds and against a
+ * baseline, made by the experiments layer ({@code experiments.FailRule}), not a property of one run; {@code FAIL}
+ * is only read back from run.json files written before that change (they applied [2]'s 20% to every run).
  */
 public record Outcome(Status status, int iteration, double finalTestError, String detail) {
 
+    /** [2]'s "fail" on converged CIFAR-10: test error above 20%. */
     public static final double FAIL_ABOVE_PERCENT = 20.0;
 
     public enum Status {
@@ -15,14 +18,13 @@ public record Outcome(Status status, int iteration, double finalTestError, Strin
     }
 
     public static Outcome atEnd(int iteration, double testError) {
-        return testError > FAIL_ABOVE_PERCENT
-                ? new Outcome(Status.FAIL, iteration, testError, "test error " + testError + "% is above 20%")
-                : new Outcome(Status.COMPLETED, iteration, testError, "");
+        return new Outcome(Status.COMPLETED, iteration, testError, "");
     }
 
     public static Outcome diverged(int iteration, double loss) {
         return new Outcome(Status.DIVERGED, iteration, Double.NaN, "training loss " + loss + " at iteration " + iteration);
     }
 
-    public boolean ok() { return status == Status.COMPLETED; }
+    /** Completed (also the old "fail" records, which completed too): not diverged. */
+    public boolean ok() { return status != Status.DIVERGED; }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 /**
  * The training protocol of He et al. ([1] §4.2, [2] §3.1): SGD with momentum 0.9 and weight decay 1e-4,
  * batch 128, lr 0.1 after 400 warm-up iterations at 0.01, divided by 10 at 32k and 48k, stop at 64k.
- * {@link #scaled(double)} shrinks every iteration count proportionally for short runs.
+ * {@link #scaled(double)} and {@link #withIterations(int)} shrink the run and keep the lr drops at the paper's
+ * proportions (½ and ¾ of the run), but not the warm-up: [2] warms up for 400 iterations at 0.01 in every CIFAR run,
+ * whatever its length, so the warm-up stays 400 iterations. Only a run too short to hold it (under
+ * {@value #MIN_ITERATIONS_FOR_FULL_WARMUP} iterations) gets a shorter one, a quarter of the run, and
+ * {@link #warmupRule()} says so.
  *
  * @param iterations       updates in the whole run
  * @param batchSize        images per update (over all devices)
@@ -21,6 +25,11 @@ public record Protocol(int iterations, int batchSize, float learningRate, float 
                        List<Integer> dropsAt, float dropFactor, float momentum, float weightDecay) {
 
     public static final int PAPER_ITERATIONS = 64_000;
+    /** [2] appendix: 400 iterations at lr 0.01, then 0.1, for every CIFAR run. */
+    public static final int PAPER_WARMUP = 400;
+    public static final float PAPER_WARMUP_RATE = 0.01f;
+    /** The shortest run that holds the whole warm-up: it then takes at most a quarter of the run. */
+    public static final int MIN_ITERATIONS_FOR_FULL_WARMUP = 4 * PAPER_WARMUP;
 
     public Protocol {
         dropsAt = List.copyOf(dropsAt);
@@ -31,25 +40,69 @@ public record Protocol(int iterations, int batchSize, float learningRate, float 
 
     /** The paper's protocol, unchanged. */
     public static Protocol paper() {
-        return new Protocol(PAPER_ITERATIONS, 128, 0.1f, 0.01f, 400, List.of(32_000, 48_000), 0.1f, 0.9f, 1e-4f);
+        return new Protocol(PAPER_ITERATIONS, 128, 0.1f, PAPER_WARMUP_RATE, PAPER_WARMUP, List.of(32_000, 48_000), 0.1f,
+                0.9f, 1e-4f);
     }
 
-    /** The same schedule shrunk (or stretched) by {@code scale}: iterations, warm-up and drop points alike. */
+    /**
+     * The run shrunk (or stretched) by {@code scale}: iterations and lr drops scale, the warm-up keeps its length
+     * (see {@link #warmupFor(int, int)}).
+     */
     public Protocol scaled(double scale) {
-        if (!(scale > 0)) {
-            throw new IllegalArgumentException("scale must be positive, got " + scale);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("scale must be a positive finite number, got " + scale);
         }
-        int total = Math.max(1, (int) Math.round(iterations * scale));
-        int warmup = warmupIterations == 0 ? 0 : Math.max(1, (int) Math.round(warmupIterations * scale));
-        List<Integer> drops = dropsAt.stream().map(d -> (int) Math.round(d * scale)).toList();
-        return new Protocol(total, batchSize, learningRate, warmupRate, warmup, drops, dropFactor, momentum, weightDecay);
+        double total = iterations * scale;
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("scale " + scale + " gives more than " + Integer.MAX_VALUE + " iterations");
+        }
+        return withIterations(Math.max(1, (int) Math.round(total)));
     }
 
-    /** The schedule scaled so that it ends after {@code total} iterations. */
+    /** The schedule of a run of {@code total} iterations: drops at the same fractions of the run, warm-up kept. */
     public Protocol withIterations(int total) {
-        Protocol p = scaled((double) total / iterations);
-        return new Protocol(total, p.batchSize, p.learningRate, p.warmupRate, p.warmupIterations, p.dropsAt,
-                p.dropFactor, p.momentum, p.weightDecay);
+        if (total < 1) {
+            throw new IllegalArgumentException("iterations must be positive, got " + total);
+        }
+        double ratio = (double) total / iterations;
+        List<Integer> drops = dropsAt.stream().map(d -> (int) Math.round(d * ratio)).toList();
+        return new Protocol(total, batchSize, learningRate, warmupRate, warmupFor(warmupIterations, total), drops,
+                dropFactor, momentum, weightDecay);
+    }
+
+    /**
+     * The warm-up a run of {@code total} iterations gets: {@code warmup} itself when the run holds it (the run is at
+     * least four times as long), else a quarter of the run (at least 1 when {@code warmup} > 0), never more.
+     */
+    public static int warmupFor(int warmup, int total) {
+        if (warmup <= 0) {
+            return 0;
+        }
+        return Math.min(warmup, Math.max(1, total / 4));
+    }
+
+    /**
+     * How this protocol warms up, for run.json and the console: the paper's rule, a shortened one (and why), none,
+     * or a custom one.
+     */
+    public String warmupRule() {
+        if (warmupIterations == 0) {
+            return "none";
+        }
+        String what = warmupIterations + " iterations at lr " + warmupRate;
+        if (warmupRate == PAPER_WARMUP_RATE && warmupIterations == PAPER_WARMUP) {
+            return "[2]: " + what + ", then " + learningRate;
+        }
+        if (warmupRate == PAPER_WARMUP_RATE && warmupIterations == warmupFor(PAPER_WARMUP, iterations)) {
+            return "shortened: " + what + " (a quarter of this " + iterations + "-iteration run; [2]'s 400 iterations "
+                    + "need a run of at least " + MIN_ITERATIONS_FOR_FULL_WARMUP + ")";
+        }
+        return "custom: " + what;
+    }
+
+    /** True when the warm-up is [2]'s rule cut short because the run is too short to hold it. */
+    public boolean warmupShortened() {
+        return warmupRule().startsWith("shortened");
     }
 
     public Protocol withBatchSize(int size) {

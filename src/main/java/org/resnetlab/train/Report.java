@@ -7,10 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.resnetlab.units.ResidualUnits;
 import tech.tablesaw.api.DoubleColumn;
@@ -19,41 +25,120 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Paper versus ours: every finished run under a results folder, grouped by dataset, depth, body and unit, with
- * the median final test error over its seeds beside the published number (same table and row).
+ * Paper versus ours: every recorded run under one or more folders (gathered from many machines: copied back with
+ * rsync or on a shared file system), grouped by its full configuration (every field of run.json's identity except
+ * the seed), with the median final test error over the group's finished seeds beside the published number (same
+ * table and row). Runs still in progress are counted and shown as such; the same run found twice counts once.
  */
 public final class Report {
     private Report() {}
 
-    /** One finished run as recorded in its run.json. */
-    public record FinishedRun(Path folder, String dataset, int depth, String body, String unit, long seed,
-                              int iterations, String status, double testError) {}
+    static final String IN_PROGRESS = "in progress";
 
-    public static List<FinishedRun> finishedRuns(Path results) {
-        List<FinishedRun> runs = new ArrayList<>();
-        if (!Files.isDirectory(results)) {
-            return runs;
+    /**
+     * One recorded run.
+     *
+     * @param configuration its identity without the seed (unit canonical, values as text): what groups seeds
+     * @param status        completed, fail or diverged when finished; "in progress" otherwise
+     * @param testError     the final test error (NaN when unfinished, diverged or not recorded)
+     * @param iteration     the outcome's iteration when finished, else the last metric row's
+     */
+    public record Run(Path folder, String dataset, int depth, String body, String unit, long seed, int iterations,
+                      Map<String, String> configuration, String status, double testError, int iteration) {
+        public boolean finished() {
+            return !status.equals(IN_PROGRESS);
         }
-        try (Stream<Path> files = Files.walk(results)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().equals(RunRecord.RUN)).sorted().toList()) {
-                JsonObject run = RunRecord.read(file);
-                JsonElement outcome = run.get("outcome");
-                if (outcome == null || outcome.isJsonNull()) {
+    }
+
+    /** The runs found, and one sentence per run.json skipped (unreadable, or the same run as one already found). */
+    public record Gathered(List<Run> runs, List<String> warnings) {}
+
+    /** Every run.json under {@code folders} (results roots, grid folders or single run folders, in that order). */
+    public static Gathered gather(List<Path> folders) {
+        List<Run> runs = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Set<Path> seenFiles = new HashSet<>();
+        Map<String, Integer> byIdentity = new HashMap<>();
+        for (Path root : folders) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(root)) {
+                files = walk.filter(f -> f.getFileName().toString().equals(RunRecord.RUN) && Files.isRegularFile(f))
+                        .sorted().toList();
+            } catch (IOException | UncheckedIOException e) {
+                warnings.add("cannot list " + root + " (" + e.getMessage() + "); its runs are left out");
+                continue;
+            }
+            for (Path file : files) {
+                if (!seenFiles.add(realPath(file))) {
+                    continue; // the same file reached through two of the folders given
+                }
+                JsonObject json;
+                try {
+                    json = RunRecord.read(file);
+                } catch (IOException | RuntimeException e) {
+                    warnings.add("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
                     continue;
                 }
-                JsonObject id = run.getAsJsonObject("identity");
-                JsonObject o = outcome.getAsJsonObject();
-                JsonElement error = o.get("final_test_error");
-                runs.add(new FinishedRun(file.getParent(), id.get("dataset").getAsString(), id.get("depth").getAsInt(),
-                        id.get("body").isJsonNull() ? "basic" : id.get("body").getAsString(),
-                        canonicalUnit(id.get("unit").getAsString()), id.get("seed").getAsLong(),
-                        id.get("iterations").getAsInt(), o.get("status").getAsString(),
-                        error == null || error.isJsonNull() ? Double.NaN : error.getAsDouble()));
+                Run run;
+                try {
+                    run = run(file.getParent(), json);
+                } catch (RuntimeException e) {
+                    warnings.add("skipped " + file + ": not a run.json of this runner (" + e + ")");
+                    continue;
+                }
+                String identity = run.configuration() + "|seed=" + run.seed();
+                Integer earlier = byIdentity.get(identity);
+                if (earlier == null) {
+                    byIdentity.put(identity, runs.size());
+                    runs.add(run);
+                    continue;
+                }
+                Run kept = runs.get(earlier);
+                if (!kept.finished() && run.finished()) {
+                    runs.set(earlier, run);
+                    warnings.add(kept.folder() + " and " + run.folder() + " hold the same run; counted once, the finished copy in "
+                            + run.folder());
+                } else {
+                    warnings.add(kept.folder() + " and " + run.folder() + " hold the same run; counted once, the copy in "
+                            + kept.folder());
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read results under " + results, e);
         }
-        return runs;
+        return new Gathered(runs, warnings);
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath().normalize();
+        }
+    }
+
+    /** A run from its parsed run.json; throws when a field the report needs is missing or has the wrong type. */
+    static Run run(Path folder, JsonObject json) {
+        JsonObject id = json.getAsJsonObject("identity");
+        Map<String, String> configuration = new TreeMap<>();
+        for (Map.Entry<String, JsonElement> field : id.entrySet()) {
+            if (!field.getKey().equals("seed")) {
+                JsonElement v = field.getValue();
+                configuration.put(field.getKey(), v == null || v.isJsonNull() ? "null"
+                        : v.isJsonPrimitive() ? v.getAsString() : v.toString());
+            }
+        }
+        String unit = canonicalUnit(id.get("unit").getAsString());
+        configuration.put("unit", unit);
+        JsonElement body = id.get("body");
+        Outcome outcome = RunRecord.outcomeOf(json);
+        int iteration = outcome != null ? outcome.iteration() : RunState.lastIteration(folder);
+        return new Run(folder, id.get("dataset").getAsString(), id.get("depth").getAsInt(),
+                body == null || body.isJsonNull() ? "basic" : body.getAsString(), unit, id.get("seed").getAsLong(),
+                id.get("iterations").getAsInt(), Collections.unmodifiableMap(configuration),
+                outcome == null ? IN_PROGRESS : outcome.status().label(),
+                outcome == null ? Double.NaN : outcome.finalTestError(), iteration);
     }
 
     /** The recorded metric rows of one run folder as a table (for plotting committed results without training). */
@@ -73,14 +158,31 @@ public final class Report {
         }
     }
 
-    /**
-     * The comparison table: one row per (dataset, depth, body, unit, iterations), the median over its seeds.
-     */
+    /** The comparison table of every run under one results folder (warnings, if any, to standard error). */
     public static Table table(Path results) {
-        Map<String, List<FinishedRun>> groups = new LinkedHashMap<>();
-        for (FinishedRun run : finishedRuns(results)) {
-            String key = run.dataset() + "|" + run.depth() + "|" + run.body() + "|" + run.unit() + "|" + run.iterations();
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+        return table(results, warning -> System.err.println("warning: " + warning));
+    }
+
+    /** {@link #table(Path)}, passing each warning (a run.json skipped) to {@code warnings}. */
+    public static Table table(Path results, Consumer<String> warnings) {
+        Gathered gathered = gather(List.of(results));
+        gathered.warnings().forEach(warnings);
+        return table(gathered);
+    }
+
+    /**
+     * The comparison table: one row per configuration (identity without the seed), the median over its finished
+     * seeds. "settings" names the identity fields in which a row differs from another row of the same network and
+     * length (e.g. {@code learning_rate=0.05}), so rows that would otherwise look alike can be told apart.
+     */
+    public static Table table(Gathered gathered) {
+        Map<String, List<Run>> groups = new LinkedHashMap<>();
+        for (Run run : gathered.runs()) {
+            groups.computeIfAbsent(run.configuration().toString(), k -> new ArrayList<>()).add(run);
+        }
+        Map<String, List<Map<String, String>>> byCell = new HashMap<>();
+        for (List<Run> group : groups.values()) {
+            byCell.computeIfAbsent(cellKey(group.get(0)), k -> new ArrayList<>()).add(group.get(0).configuration());
         }
         StringColumn source = StringColumn.create("paper table");
         StringColumn row = StringColumn.create("paper row");
@@ -94,8 +196,9 @@ public final class Report {
         StringColumn outcomes = StringColumn.create("outcomes");
         IntColumn iterations = IntColumn.create("iterations");
         DoubleColumn fraction = DoubleColumn.create("of paper schedule");
-        for (List<FinishedRun> group : groups.values()) {
-            FinishedRun first = group.get(0);
+        StringColumn settings = StringColumn.create("settings");
+        for (List<Run> group : groups.values()) {
+            Run first = group.get(0);
             PaperResults.Entry entry = PaperResults.find(first.dataset(), first.depth(), first.body(), first.unit());
             source.append(entry == null ? "" : entry.table());
             row.append(entry == null ? "" : entry.row());
@@ -109,34 +212,92 @@ public final class Report {
             outcomes.append(outcomeCounts(group));
             iterations.append(first.iterations());
             fraction.append((double) first.iterations() / Protocol.PAPER_ITERATIONS);
+            settings.append(differences(first.configuration(), byCell.get(cellKey(first))));
         }
         return Table.create("paper vs ours", source, row, dataset, depth, body, unit, paper, ours, seeds, outcomes,
-                iterations, fraction);
+                iterations, fraction, settings);
     }
 
-    /** Median final test error; a diverged run ranks above every number; a median above 20% is the paper's fail. */
-    static String median(List<FinishedRun> group) {
+    private static String cellKey(Run run) {
+        return run.dataset() + "|" + run.depth() + "|" + run.body() + "|" + run.unit() + "|" + run.iterations();
+    }
+
+    /** The fields of {@code configuration} whose values are not the same in all of {@code sameCell}. */
+    private static String differences(Map<String, String> configuration, List<Map<String, String>> sameCell) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<String, String> field : configuration.entrySet()) {
+            boolean varies = sameCell.stream().anyMatch(c -> !field.getValue().equals(c.get(field.getKey())));
+            if (varies) {
+                text.append(text.length() == 0 ? "" : ", ").append(field.getKey()).append('=').append(field.getValue());
+            }
+        }
+        return text.toString();
+    }
+
+    /** A fail recorded without its number: above every number, below a diverged run. */
+    private static final double FAIL_WITHOUT_NUMBER = Double.MAX_VALUE;
+
+    /**
+     * Median final test error over the finished runs: a diverged run ranks above every number, a "fail" recorded
+     * without its error just below; a median above 20% is the paper's fail. A completed run whose error was not
+     * recorded has no number to rank and is left out (the outcomes column counts it).
+     */
+    static String median(List<Run> group) {
         List<Double> errors = new ArrayList<>();
-        for (FinishedRun run : group) {
-            errors.add(run.status().equals("diverged") || Double.isNaN(run.testError()) ? Double.POSITIVE_INFINITY : run.testError());
+        boolean finished = false;
+        for (Run run : group) {
+            if (!run.finished()) {
+                continue;
+            }
+            finished = true;
+            if (run.status().equals("diverged")) {
+                errors.add(Double.POSITIVE_INFINITY);
+            } else if (!Double.isNaN(run.testError())) {
+                errors.add(run.testError());
+            } else if (run.status().equals("fail")) {
+                errors.add(FAIL_WITHOUT_NUMBER);
+            }
+        }
+        if (errors.isEmpty()) {
+            return finished ? "no final error recorded" : IN_PROGRESS;
         }
         errors.sort(Comparator.naturalOrder());
         int n = errors.size();
-        double median = n % 2 == 1 ? errors.get(n / 2) : (errors.get(n / 2 - 1) + errors.get(n / 2)) / 2;
+        double upper = errors.get(n / 2);
+        // of two middle values where the upper one is no number (diverged, fail), the upper one
+        double median = n % 2 == 1 || upper >= FAIL_WITHOUT_NUMBER ? upper : (errors.get(n / 2 - 1) + upper) / 2;
         if (Double.isInfinite(median)) {
             return "fail (diverged)";
+        }
+        if (median == FAIL_WITHOUT_NUMBER) {
+            return "fail";
         }
         String number = String.format(java.util.Locale.ROOT, "%.2f", median);
         return median > Outcome.FAIL_ABOVE_PERCENT ? "fail (" + number + ")" : number;
     }
 
-    private static String outcomeCounts(List<FinishedRun> group) {
+    /** "2 completed, 1 diverged, 1 in progress (iteration 200 of 400)". */
+    private static String outcomeCounts(List<Run> group) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (FinishedRun run : group) {
-            counts.merge(run.status(), 1, Integer::sum);
+        List<Integer> progress = new ArrayList<>();
+        for (Run run : group) {
+            if (!run.finished()) {
+                progress.add(run.iteration());
+            } else if (Double.isNaN(run.testError()) && !run.status().equals("diverged")) {
+                counts.merge(run.status() + " without a final error", 1, Integer::sum);
+            } else {
+                counts.merge(run.status(), 1, Integer::sum);
+            }
         }
         StringBuilder text = new StringBuilder();
         counts.forEach((status, count) -> text.append(text.length() == 0 ? "" : ", ").append(count).append(' ').append(status));
+        if (!progress.isEmpty()) {
+            progress.sort(null);
+            text.append(text.length() == 0 ? "" : ", ").append(progress.size()).append(' ').append(IN_PROGRESS)
+                    .append(progress.size() == 1 ? " (iteration " : " (iterations ")
+                    .append(String.join(", ", progress.stream().map(String::valueOf).toList()))
+                    .append(" of ").append(group.get(0).iterations()).append(')');
+        }
         return text.toString();
     }
 }

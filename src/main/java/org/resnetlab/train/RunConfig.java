@@ -82,6 +82,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         map.put("image_size", model.imageSize());
         map.put("shortcut", model.shortcut().name());
         map.put("zero_init_last_bn", model.zeroInitLastBn());
+        map.put("width", model.width());
         map.put("iterations", protocol.iterations());
         map.put("batch_size", protocol.batchSize());
         map.put("learning_rate", protocol.learningRate());
@@ -115,9 +116,10 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
     /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = identity();
+        map.put("warmup_rule", protocol.warmupRule());
         map.put("checkpoint_every", checkpointEvery());
-        map.put("data_dir", dataDir == null ? null : dataDir.toString());
-        map.put("out", out.toString());
+        map.put("data_dir", dataDir == null ? null : ProjectPaths.relative(dataDir));
+        map.put("out", ProjectPaths.relative(out));
         return map;
     }
 }

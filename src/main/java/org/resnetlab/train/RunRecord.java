@@ -35,8 +35,7 @@ public final class RunRecord {
     public static RunRecord open(RunConfig config) throws IOException {
         Path folder = config.out();
         Path file = folder.resolve(RUN);
-        // through text, so floats compare as they are stored
-        JsonObject identity = GSON.fromJson(GSON.toJson(config.identity()), JsonObject.class);
+        JsonObject identity = identityJson(config);
         if (Files.isRegularFile(file)) {
             JsonObject existing = read(file);
             JsonObject recorded = existing.getAsJsonObject("identity");
@@ -52,6 +51,11 @@ public final class RunRecord {
         run.add("sessions", new JsonArray());
         run.add("outcome", null);
         return new RunRecord(folder, run);
+    }
+
+    /** {@code config}'s identity as run.json stores it (through text, so floats compare as they are stored). */
+    public static JsonObject identityJson(RunConfig config) {
+        return GSON.fromJson(GSON.toJson(config.identity()), JsonObject.class);
     }
 
     public static JsonObject read(Path runJson) throws IOException {
@@ -83,7 +87,8 @@ public final class RunRecord {
         return engines;
     }
 
-    private static String difference(JsonObject recorded, JsonObject wanted) {
+    /** The first identity field that differs, "depth was 20, now 56". */
+    static String difference(JsonObject recorded, JsonObject wanted) {
         if (recorded == null) {
             return "no identity recorded";
         }
@@ -97,6 +102,11 @@ public final class RunRecord {
     }
 
     public Outcome outcome() {
+        return outcomeOf(run);
+    }
+
+    /** The outcome recorded in a run.json read with {@link #read}, null while the run is unfinished. */
+    public static Outcome outcomeOf(JsonObject run) {
         JsonElement o = run.get("outcome");
         if (o == null || o.isJsonNull()) {
             return null;

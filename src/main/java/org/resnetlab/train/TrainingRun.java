@@ -47,14 +47,6 @@ import org.resnetlab.models.Models;
 public final class TrainingRun {
     private static final int EVAL_BATCH = 250;
 
-    /**
-     * {@code RESNETLAB_NO_TRAINING=1} (set by {@code bin/resnetlab grade}): recorded runs are read back, and a run that
-     * is not recorded as finished is an error instead of being trained.
-     */
-    public static final String NO_TRAINING_VARIABLE = "RESNETLAB_NO_TRAINING";
-    /** The same as a system property (tests, JVM options). */
-    public static final String NO_TRAINING_PROPERTY = "resnetlab.noTraining";
-
     private final RunConfig config;
     private Function<ModelSpec, Block> modelFactory = Models::build;
     private Supplier<DataSplits> data;
@@ -86,14 +78,23 @@ public final class TrainingRun {
         return this;
     }
 
-    private static boolean noTraining() {
-        String v = System.getProperty(NO_TRAINING_PROPERTY, System.getenv(NO_TRAINING_VARIABLE));
-        return v != null && !v.isBlank() && !v.trim().equals("0") && !v.trim().equalsIgnoreCase("false");
-    }
-
-    private IllegalStateException notRecorded() {
-        return new IllegalStateException(NO_TRAINING_VARIABLE + " is set (grading reads recorded runs only), but "
-                + config.out() + " holds no finished run: train it first (bin/resnetlab experiments).");
+    /**
+     * The recorded result of {@code config} when its run is complete in {@code config.out()}, without training or
+     * writing anything; empty when the folder holds no run or one still in progress.
+     *
+     * @throws IllegalStateException when the folder holds a different run
+     */
+    public static java.util.Optional<RunResult> recorded(RunConfig config) {
+        if (!Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            Outcome outcome = RunRecord.open(config).outcome();
+            return outcome == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new RunResult(config, outcome, RunRecord.readMetrics(config.out()), true));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the run in " + config.out() + ": " + e.getMessage(), e);
+        }
     }
 
     public RunResult run() {
@@ -105,10 +106,6 @@ public final class TrainingRun {
     }
 
     private RunResult execute() throws IOException {
-        boolean noTraining = noTraining();
-        if (noTraining && !Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
-            throw notRecorded();
-        }
         Files.createDirectories(config.out());
         RunRecord record = RunRecord.open(config);
         Outcome recorded = record.outcome();
@@ -116,9 +113,6 @@ public final class TrainingRun {
             RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
             listener.finished(done);
             return done;
-        }
-        if (noTraining) {
-            throw notRecorded();
         }
         Protocol protocol = config.protocol();
         Engine engine = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());

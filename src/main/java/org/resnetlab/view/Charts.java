@@ -62,8 +62,21 @@ public final class Charts {
         chart.addSeries(seriesName, xs, vs).setMarker(xs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
 
-    /** The chart as an image: the notebook displays it as image/png. */
+    /**
+     * The chart as an image: the notebook displays it as image/png. A chart without series (no run recorded yet, in
+     * {@code RESNETLAB_TRAIN=recorded} mode) becomes a blank image saying so, which XChart cannot draw itself.
+     */
     public static BufferedImage png(XYChart chart) {
+        if (chart.getSeriesMap().isEmpty()) {
+            BufferedImage image = new BufferedImage(chart.getWidth(), 80, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = image.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(java.awt.Color.DARK_GRAY);
+            g.drawString(chart.getTitle() + ": no runs recorded yet", 10, 45);
+            g.dispose();
+            return image;
+        }
         return BitmapEncoder.getBufferedImage(chart);
     }
 

@@ -146,4 +146,40 @@ class CommandLineTest {
         assertEquals(dir.resolve("degradation/cifar10-20-basic-plain/seed1"), degradation.get(1).out());
         assertEquals(1, degradation.get(1).seed());
     }
+
+    @Test
+    void experimentsShardsSplitTheCampaignAndRefuseNonsense() {
+        Result all = run("experiments", "--mode", "quick", "--dry-run");
+        Result first = run("experiments", "--mode", "quick", "--dry-run", "--shard", "0/2");
+        Result second = run("experiments", "--mode", "quick", "--dry-run", "--shard", "1/2");
+        assertEquals(0, all.code(), all.err());
+        List<String> runs = all.out().lines().filter(l -> l.startsWith("  ")).toList();
+        List<String> a = first.out().lines().filter(l -> l.startsWith("  ")).toList();
+        List<String> b = second.out().lines().filter(l -> l.startsWith("  ")).toList();
+        assertEquals(runs.size(), a.size() + b.size());
+        assertTrue(a.stream().noneMatch(b::contains), "disjoint");
+        assertEquals(runs.get(0), a.get(0));
+        assertEquals(runs.get(1), b.get(0));
+        for (String bad : List.of("2/2", "x", "1/0", "-1/2")) {
+            Result r = run("experiments", "--mode", "quick", "--dry-run", "--shard", bad);
+            assertEquals(2, r.code(), bad);
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void scorecardPrintsEveryClaimAndTheRule() {
+        Result r = run("scorecard", "--mode", "quick", "--markdown");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| T2-b-worst |") && r.out().contains("Decision rule"), r.out());
+        assertEquals(2, run("scorecard", "--mode", "gpu").code());
+    }
+
+    @Test
+    void aRunTooShortForTheWarmupSaysSo() {
+        Result r = run("train", "--dataset", "synthetic", "--depth", "8", "--unit", "original", "--iterations", "4",
+                "--batch-size", "16", "--eval-every", "4", "--test-limit", "32", "--out", dir.resolve("short").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: warm-up shortened: 1 iterations at lr 0.01"), r.out());
+    }
 }

@@ -24,12 +24,14 @@ class ExperimentPlanTest {
 
         Table plan = ExperimentPlan.table(experiment);
         System.out.println(plan.print());
-        assertEquals(5, plan.rowCount());
-        assertEquals(List.of("recorded", "interrupted", "to train", "to train", "to train"),
-                plan.stringColumn("status").asList());
+        assertEquals(experiment.runs().size(), plan.rowCount());
+        assertEquals(5 + 3 + 3 + 3 + 5, plan.rowCount(), "5 seeds of the baselines (a) and (e), 3 of the others");
+        assertEquals(List.of("recorded", "interrupted", "to train"), plan.stringColumn("status").asList().subList(0, 3));
+        assertEquals(List.of(0, 1, 2, 3, 4, 0), plan.intColumn("seed").asList().subList(0, 6));
         assertEquals("fashion-mnist", plan.stringColumn("dataset").get(0));
-        assertEquals(20, plan.intColumn("depth").get(0));
-        assertEquals(0.27, plan.doubleColumn("parameters (M)").get(0), 1e-9, "ResNet-20, [1] Table 6");
-        assertEquals(600, plan.intColumn("iterations").get(0));
+        assertEquals(56, plan.intColumn("depth").get(0));
+        assertEquals("4/8/16", plan.stringColumn("channels").get(0));
+        assertEquals(0.05, plan.doubleColumn("parameters (M)").get(0), 1e-9, "ResNet-56 at width 0.25: 54,214");
+        assertEquals(6000, plan.intColumn("iterations").get(0));
     }
 }

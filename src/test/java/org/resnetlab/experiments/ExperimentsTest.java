@@ -35,30 +35,72 @@ class ExperimentsTest {
     }
 
     @Test
-    void everyRunOfEveryModeHasItsOwnFolderAndAValidNetwork() {
+    void aFolderHoldsOneConfigurationWhicheverExperimentAsksForIt() {
         for (Mode mode : Mode.values()) {
-            Set<Path> folders = new HashSet<>();
+            java.util.Map<Path, java.util.Map<String, Object>> identities = new java.util.HashMap<>();
             for (Experiment experiment : Experiments.all(mode, RESULTS)) {
+                Set<Path> folders = new HashSet<>();
                 for (LabelledRun run : experiment.runs()) {
-                    assertTrue(folders.add(run.config().out()), "two runs share " + run.config().out());
-                    assertTrue(run.config().out().startsWith(RESULTS.resolve(experiment.name())));
+                    assertTrue(folders.add(run.config().out()), "two runs of " + experiment.name() + " share " + run.config().out());
+                    assertTrue(run.config().out().startsWith(RESULTS));
                     assertTrue(Models.cost(run.config().model()).parameters() > 0);
+                    var previous = identities.putIfAbsent(run.config().out(), run.config().identity());
+                    if (previous != null) {
+                        assertEquals(previous, run.config().identity(), "a pooled folder must hold the same configuration");
+                    }
                 }
             }
         }
     }
 
     @Test
-    void cpuModeIsFashionMnistWithAReducedScheduleAndQuickModeIsSynthetic() {
+    void theIdentityBaselineIsOnePooledSetOfRunsSharedByTheNotebooks() {
+        Path identity56 = RESULTS.resolve("fashion-mnist-w0.25-6000it/56-original");
+        for (Experiment e : List.of(Experiments.degradation(Mode.CPU, RESULTS), Experiments.shortcutVariants(Mode.CPU, RESULTS),
+                Experiments.orderings(Mode.CPU, RESULTS), Experiments.deeper(Mode.CPU, RESULTS))) {
+            List<Path> seeds = e.runs().stream().map(r -> r.config().out()).filter(p -> p.startsWith(identity56)).toList();
+            assertEquals(List.of(identity56.resolve("seed0"), identity56.resolve("seed1"), identity56.resolve("seed2"),
+                    identity56.resolve("seed3"), identity56.resolve("seed4")), seeds, e.name());
+        }
+        List<RunConfig> campaign = Experiments.campaign(Mode.CPU, RESULTS);
+        assertEquals(campaign.size(), new HashSet<>(campaign.stream().map(RunConfig::out).toList()).size(), "each run once");
+        // the campaign trains every run of every claim
+        for (Experiment e : Experiments.all(Mode.CPU, RESULTS)) {
+            for (LabelledRun run : e.runs()) {
+                assertTrue(campaign.contains(run.config()), run.config().out().toString());
+            }
+        }
+        // seeds 0-2 of everything come before the baselines' seeds 3-4
+        int firstExtra = campaign.indexOf(campaign.stream().filter(c -> c.seed() >= 3).findFirst().orElseThrow());
+        assertTrue(campaign.subList(firstExtra, campaign.size()).stream().allMatch(c -> c.seed() >= 3));
+    }
+
+    @Test
+    void cpuModeKeepsThePapersDepthsWarmupAndSeedsOnFashionMnist() {
         for (Experiment experiment : Experiments.all(Mode.CPU, RESULTS)) {
             assertTrue(experiment.reductions().contains("Fashion-MNIST"));
+            assertTrue(experiment.reductions().contains("width ×0.25"), experiment.reductions());
             for (LabelledRun run : experiment.runs()) {
                 RunConfig c = run.config();
                 assertEquals("fashion-mnist", c.dataset());
                 assertEquals(1, c.model().inputChannels());
                 assertEquals(28, c.model().imageSize());
-                assertTrue(c.protocol().iterations() <= 1500, c.protocol().toString());
-                assertEquals(2000, c.testLimit());
+                assertEquals(0.25, c.model().width());
+                assertTrue(c.model().depth() >= 20, "depth " + c.model().depth());
+                assertEquals(6000, c.protocol().iterations());
+                assertEquals(400, c.protocol().warmupIterations(), "[2]'s warm-up, never scaled");
+                assertEquals(0.01f, c.protocol().warmupRate());
+                assertEquals(List.of(3000, 4500), c.protocol().dropsAt());
+                assertEquals(0, c.testLimit(), "the whole test set");
+            }
+            if (!experiment.name().equals("02-trained-nets")) {
+                for (String label : experiment.labels()) {
+                    int seeds = experiment.seedsOf(label).size();
+                    String unit = experiment.seedsOf(label).get(0).model().unit();
+                    int depth = experiment.seedsOf(label).get(0).model().depth();
+                    boolean baseline = depth == 56 && (unit.equals("original") || unit.equals("full-preact"));
+                    assertTrue(seeds >= (baseline ? 5 : 3), label + ": " + seeds);
+                }
             }
         }
         for (Experiment experiment : Experiments.all(Mode.QUICK, RESULTS)) {
@@ -68,41 +110,39 @@ class ExperimentsTest {
                 assertTrue(run.config().protocol().iterations() <= 30);
             }
         }
-        assertEquals(64_000, Experiments.deeper(Mode.PAPER, RESULTS).runs().get(0).config().protocol().iterations());
+        RunConfig paper = Experiments.deeper(Mode.PAPER, RESULTS).runs().get(0).config();
+        assertEquals(64_000, paper.protocol().iterations());
+        assertEquals(5, Experiments.deeper(Mode.PAPER, RESULTS).seedsOf("original-164").size());
     }
 
     @Test
-    void identitySeedsRepeatTheIdentityRunOfNotebook03WithOtherSeedsBesideIt() {
-        RunConfig seed0 = Experiments.shortcutVariants(Mode.CPU, RESULTS).runs().get(0).config();
-        List<LabelledRun> runs = Experiments.identitySeeds(Mode.CPU, RESULTS).runs();
-        assertTrue(Experiments.identitySeeds(Mode.CPU, RESULTS).reductions().contains("seeds 1 and 2 (paper: median of 5)"));
-        assertEquals(List.of("original, seed 1", "original, seed 2"), runs.stream().map(LabelledRun::label).toList());
-        for (int i = 0; i < runs.size(); i++) {
-            RunConfig c = runs.get(i).config();
-            assertEquals(i + 1, c.seed());
-            assertEquals(RESULTS.resolve("03-identity-seeds/fashion-mnist-20-original/seed" + (i + 1)), c.out());
-            var expected = new java.util.HashMap<>(seed0.identity());
-            var actual = new java.util.HashMap<>(c.identity());
-            assertEquals(0L, ((Number) expected.remove("seed")).longValue());
-            actual.remove("seed");
-            assertEquals(expected, actual);  // nothing else differs
-        }
+    void aCpuModeRunRecordsThePapersWarmupInItsRunJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        RunConfig config = Experiments.config(Mode.CPU, 56,
+                "original", 0, dir);
+        org.resnetlab.train.RunRecord.open(config).addSession(java.util.Map.of());
+        com.google.gson.JsonObject run = org.resnetlab.train.RunRecord.read(config.out().resolve(org.resnetlab.train.RunRecord.RUN));
+        assertEquals(400, run.getAsJsonObject("identity").get("warmup_iterations").getAsInt());
+        assertEquals(0.01f, run.getAsJsonObject("identity").get("warmup_rate").getAsFloat());
+        assertEquals(6000, run.getAsJsonObject("identity").get("iterations").getAsInt());
+        assertTrue(run.getAsJsonObject("config").get("warmup_rule").getAsString().startsWith("[2]: 400 iterations at lr 0.01"));
     }
 
     @Test
     void degradationComparesPlainAndResidualNetsOfTheSameDepths() {
-        List<LabelledRun> runs = Experiments.degradation(Mode.CPU, RESULTS).runs();
-        assertEquals(List.of("plain-20", "plain-56", "ResNet-20", "ResNet-56"), runs.stream().map(LabelledRun::label).toList());
-        assertEquals(List.of("plain", "plain", "original", "original"), runs.stream().map(r -> r.config().model().unit()).toList());
+        Experiment deg = Experiments.degradation(Mode.CPU, RESULTS);
+        assertEquals(List.of("plain-20", "plain-56", "ResNet-20", "ResNet-56"), deg.labels());
+        assertEquals(List.of("plain", "plain", "original", "original"),
+                deg.labels().stream().map(l -> deg.seedsOf(l).get(0).model().unit()).toList());
         // same parameter count: option A shortcuts are parameter-free ([1] §4.2)
-        assertEquals(Models.cost(runs.get(0).config().model()).parameters(), Models.cost(runs.get(2).config().model()).parameters());
+        assertEquals(Models.cost(deg.seedsOf("plain-20").get(0).model()).parameters(),
+                Models.cost(deg.seedsOf("ResNet-20").get(0).model()).parameters());
     }
 
     @Test
     void resultsTablesCarryEveryRowOfEveryRunUnderItsLabel(@TempDir Path dir) {
         Experiment tiny = new Experiment("tiny", Mode.QUICK, "test",
-                List.of(new LabelledRun("first", Experiments.config(Mode.QUICK, 8, "original", 0, dir, "tiny").withIterations(4).withEvalEvery(2)),
-                        new LabelledRun("second", Experiments.config(Mode.QUICK, 8, "plain", 0, dir, "tiny").withIterations(4).withEvalEvery(2))));
+                List.of(new LabelledRun("first", Experiments.config(Mode.QUICK, 8, "original", 0, dir).withIterations(4).withEvalEvery(2)),
+                        new LabelledRun("second", Experiments.config(Mode.QUICK, 8, "plain", 0, dir).withIterations(4).withEvalEvery(2))));
         ExperimentResults results = ExperimentResults.run(tiny, RunListener.NONE);
         Table curves = results.curves();
         int rows = results.results().stream().mapToInt(r -> r.rows().size()).sum();

@@ -74,8 +74,8 @@ class TrainingDynamicsTest {
 
     @Test
     void theEarlyWindowIsTheFirstThirdButAtLeastTwoEvaluations() {
-        var cpu = Experiments.deeper(Experiments.Mode.CPU, java.nio.file.Path.of("results"));    // 400 iterations, eval every 50
-        assertEquals(133, TrainingDynamics.earlyWindow(cpu));
+        var cpu = Experiments.deeper(Experiments.Mode.CPU, java.nio.file.Path.of("results"));    // 6000 iterations, eval every 500
+        assertEquals(2000, TrainingDynamics.earlyWindow(cpu));
         var quick = Experiments.deeper(Experiments.Mode.QUICK, java.nio.file.Path.of("results"));  // 30 iterations, eval every 10
         assertEquals(20, TrainingDynamics.earlyWindow(quick));
     }

@@ -29,14 +29,16 @@ class OutcomeTest {
     }
 
     @Test
-    void testErrorAboveTwentyPercentAtTheEndIsTheFailOutcome() throws Exception {
+    void aRunThatEndsWithHighErrorIsCompletedNotFail() throws Exception {
+        // [2]'s 20% "fail" belongs to converged CIFAR-10 runs compared over seeds (experiments.FailRule), not to a run
         RunConfig config = TinyNets.config(dir.resolve("short"), 10).withEvalEvery(5);
         RunResult result = TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run();
         assertTrue(result.finalTestError() > 20, "10 iterations cannot reach 20%: " + result.finalTestError());
-        assertEquals(Outcome.Status.FAIL, result.outcome().status());
-        assertEquals("fail", RunRecord.read(dir.resolve("short").resolve(RunRecord.RUN))
+        assertEquals(Outcome.Status.COMPLETED, result.outcome().status());
+        assertEquals("completed", RunRecord.read(dir.resolve("short").resolve(RunRecord.RUN))
                 .getAsJsonObject("outcome").get("status").getAsString());
-        assertEquals(Outcome.Status.COMPLETED, Outcome.atEnd(100, 19.99).status());
+        assertTrue(result.outcome().ok());
+        assertTrue(new Outcome(Outcome.Status.FAIL, 10, 30, "old record").ok(), "old 'fail' records completed");
     }
 
     @Test

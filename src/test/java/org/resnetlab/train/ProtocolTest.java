@@ -1,6 +1,9 @@
 package org.resnetlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -28,20 +31,37 @@ class ProtocolTest {
     }
 
     @Test
-    void scaleShrinksEveryIterationCountProportionally() {
+    void shorterRunsKeepTheDropProportionsAndThePapersWarmup() {
         Protocol half = Protocol.paper().scaled(0.5);
         assertEquals(32_000, half.iterations());
-        assertEquals(200, half.warmupIterations());
+        assertEquals(400, half.warmupIterations(), "[2]: 400 iterations at 0.01 whatever the run's length");
         assertEquals(List.of(16_000, 24_000), half.dropsAt());
         LearningRateSchedule lr = half.schedule();
-        assertEquals(0.01f, lr.getNewValue(199));
-        assertEquals(0.1f, lr.getNewValue(200));
+        assertEquals(0.01f, lr.getNewValue(399));
+        assertEquals(0.1f, lr.getNewValue(400));
         assertEquals(0.1f, lr.getNewValue(15_999));
         assertEquals(0.01f, lr.getNewValue(16_000), 1e-9);
+        assertTrue(half.warmupRule().startsWith("[2]: 400 iterations at lr 0.01"), half.warmupRule());
+        assertFalse(half.warmupShortened());
+
+        Protocol cpu = Protocol.paper().withIterations(3000);
+        assertEquals(400, cpu.warmupIterations());
+        assertEquals(List.of(1500, 2250), cpu.dropsAt(), "1/2 and 3/4 of the run, as 32k and 48k of 64k");
+        assertEquals(cpu, Protocol.paper().scaled(3000 / 64_000.0), "--scale and --iterations agree");
+
+        Protocol edge = Protocol.paper().withIterations(1600);
+        assertEquals(400, edge.warmupIterations(), "1,600 iterations is the shortest run that holds the whole warm-up");
         Protocol tiny = Protocol.paper().withIterations(640);
         assertEquals(640, tiny.iterations());
-        assertEquals(4, tiny.warmupIterations());
+        assertEquals(160, tiny.warmupIterations(), "a run too short for 400 gets a quarter of itself");
         assertEquals(List.of(320, 480), tiny.dropsAt());
+        assertTrue(tiny.warmupShortened());
+        assertTrue(tiny.warmupRule().contains("160 iterations") && tiny.warmupRule().contains("at least 1600"), tiny.warmupRule());
+        assertEquals("none", Protocol.paper().withWarmup(0.01f, 0).withIterations(3000).warmupRule());
+        assertEquals(0, Protocol.paper().withWarmup(0.01f, 0).withIterations(3000).warmupIterations());
+        assertTrue(Protocol.paper().withWarmup(0.05f, 100).warmupRule().startsWith("custom"));
+        assertThrows(IllegalArgumentException.class, () -> Protocol.paper().scaled(Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> Protocol.paper().scaled(Double.NaN));
     }
 
     @Test

@@ -42,15 +42,31 @@ class ReportTest {
         assertEquals(errors.contains(seed1.doubleColumn("test_error").get(1)), true);
     }
 
+    private Report.Run run(long seed, String status, double error) {
+        return new Report.Run(dir, "cifar10", 110, "basic", "original", seed, 10, java.util.Map.of("depth", "110"),
+                status, error, 10);
+    }
+
     @Test
     void divergedRunsRankAboveEveryNumber() {
-        List<Report.FinishedRun> runs = List.of(
-                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 0, 10, "completed", 7.0),
-                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 1, 10, "diverged", Double.NaN),
-                new Report.FinishedRun(dir, "cifar10", 110, "basic", "original", 2, 10, "completed", 6.0));
+        List<Report.Run> runs = List.of(run(0, "completed", 7.0), run(1, "diverged", Double.NaN), run(2, "completed", 6.0));
         assertEquals("7.00", Report.median(runs));
         assertEquals("fail (diverged)", Report.median(runs.subList(1, 2)));
         assertEquals("6.50", Report.median(List.of(runs.get(0), runs.get(2))));
+        assertEquals("fail (diverged)", Report.median(List.of(runs.get(0), runs.get(1))), "the upper middle is no number");
+    }
+
+    @Test
+    void anOutcomeWithoutItsErrorIsNotADivergedRun() {
+        assertEquals("no final error recorded", Report.median(List.of(run(0, "completed", Double.NaN))));
+        assertEquals("7.00", Report.median(List.of(run(0, "completed", Double.NaN), run(1, "completed", 7.0))),
+                "a completed run without a number is left out of the median");
+        assertEquals("fail", Report.median(List.of(run(0, "fail", Double.NaN))), "a fail without its number is still a fail");
+        assertEquals("fail (30.00)", Report.median(List.of(run(0, "fail", Double.NaN), run(1, "completed", 7.0), run(2, "fail", 30.0))),
+                "a fail without its number ranks above every number: median of 7, 30, fail");
+        assertEquals("fail", Report.median(List.of(run(0, "fail", Double.NaN), run(1, "completed", 7.0), run(2, "fail", Double.NaN))),
+                "median of 7, fail, fail");
+        assertEquals("in progress", Report.median(List.of(run(0, "in progress", Double.NaN))));
     }
 
     @Test
