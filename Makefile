@@ -1,12 +1,13 @@
 # resnet-lab: the two commands of the README, plus a few helpers.
 #   make lab        set up (virtualenv, module, java kernel) and open JupyterLab on notebooks/
 #   make test       set up, JUnit on both engines, every notebook through the kernel in quick mode
+#   make assignments  the student release of the notebooks in ASSIGNMENTS (default target/assignments)
 #   make bench      speed of both engines, the pipeline, memory, notebooks and the PyTorch-eager peer -> bench/RESULTS.md
 #                   (~15-30 min; BENCH_QUICK=1 make bench for a smoke run of a few minutes)
 #   make cluster-test  grid --slurm's job array on a private single-node Slurm on localhost (installs slurm-wlm and
 #                   munge when root with apt-get; ~1 min; not part of make test)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks bench cluster-test scorecard clean
+.PHONY: lab test setup notebooks assignments bench cluster-test scorecard clean
 
 lab:
 	scripts/lab.sh
@@ -21,6 +22,10 @@ setup:
 # A full-mode training cell runs for hours: the per-cell limit is a day here (make test keeps 900 s).
 notebooks: setup
 	NOTEBOOK_CELL_TIMEOUT=$${NOTEBOOK_CELL_TIMEOUT:-86400} .venv/bin/python tests/notebook_runner.py --in-place $(NOTEBOOKS)
+
+# The student release: outputs cleared except cells tagged keep-output, exercise cells at their starters (README).
+assignments: setup
+	bin/resnetlab assignments --out $${ASSIGNMENTS:-target/assignments}
 
 bench:
 	bench/run.sh

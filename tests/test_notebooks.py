@@ -5,6 +5,7 @@ notebooks keep their full-mode outputs. NOTEBOOKS="00-setup 01-..." runs a subse
 """
 import os
 
+import nbformat
 import pytest
 
 import notebook_runner
@@ -17,3 +18,23 @@ def test_notebook_runs_without_errors(path):
     failure = notebook_runner.execute(path, notebook_runner.OUT_DIR / path.name)
     if failure:
         pytest.fail(failure, pytrace=False)
+
+
+def with_exercises(paths):
+    return [p for p in paths if any(c.metadata.get("nbgrader") for c in nbformat.read(p, as_version=4).cells)]
+
+
+@pytest.mark.parametrize("path", with_exercises(notebook_runner.notebooks(NAMES)), ids=lambda p: p.name)
+def test_checking_cells_write_nothing_to_stderr(path):
+    """nbgrader scores a checking cell 0 when it has any stderr output: the exercise cells (answer and check, marked
+    with nbgrader metadata) of the executed copy must have none (DJL/SLF4J logging stays out of them)."""
+    executed = notebook_runner.OUT_DIR / path.name
+    if not executed.exists():
+        pytest.skip(f"{executed.name} was not executed in this run")
+    nb = nbformat.read(executed, as_version=4)
+    cells = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.metadata.get("nbgrader")]
+    assert cells, f"{executed.name} lost the exercise cells' metadata"
+    noisy = [f"cell {i} ({c.metadata['nbgrader']['grade_id']}): {o.get('text', '').strip()[:200]!r}"
+             for i, c in cells for o in c.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
+    assert not noisy, f"{path.name}: exercise cells wrote to stderr: " + "; ".join(noisy)
+    assert all(c.get("execution_count") for _, c in cells), f"{path.name}: an exercise cell did not run"

@@ -6,6 +6,9 @@ import picocli.CommandLine.Command;
 /** {@code bin/resnetlab}: the command line of the helper module. Each subcommand is one class in this package. */
 @Command(name = "resnetlab", mixinStandardHelpOptions = true, version = "resnet-lab 0.1.0",
         description = "Residual networks with identity mappings (He et al. 2016) on DJL.",
+        footer = {"", "Course tools (Python in .venv; README, \"Teaching with resnet-lab\"):",
+                "  assignments --out DIR         the student release of the notebooks",
+                "  grade SUBMISSIONS --out CSV   grade submissions through the java kernel"},
         subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class, TrainCommand.class, GridCommand.class,
                 ReportCommand.class, ExperimentsCommand.class, ScorecardCommand.class, BenchCommand.class})
 public final class Main implements Runnable {

@@ -26,6 +26,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Checking cells for the notebooks' exercises. Each check prints one line, "✓ …" or "✗ …" with a hint, and returns
@@ -100,6 +102,11 @@ public final class Exercises {
                 + "'final train error %' column), not the test error.");
     }
 
+    /** {@link #checkHighestTrainingError(ExperimentResults, String)} with the answer from a method of the answer cell. */
+    public static boolean checkHighestTrainingError(ExperimentResults results, Supplier<String> answer) {
+        return answered(answer, a -> checkHighestTrainingError(results, a));
+    }
+
     /**
      * Exercise: on the near-identity target, which block (its label in the fitting table) first gets its relative
      * error below the threshold of {@code stepsToReach}? Checked against the notebook's own fitting run.
@@ -131,6 +138,11 @@ public final class Exercises {
         }
         return verdict(false, "compare the two curves of this target at their first steps: which one starts close "
                 + "to H, and why?");
+    }
+
+    /** {@link #checkFasterBlock(Table, String, String)} with the answer from a method of the answer cell. */
+    public static boolean checkFasterBlock(Table stepsToReach, String target, Supplier<String> answer) {
+        return answered(answer, a -> checkFasterBlock(stepsToReach, target, a));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -219,6 +231,11 @@ public final class Exercises {
                 + "multiply one λ per unit.");
     }
 
+    /** {@link #checkProductOfLambdas(int, double, double)} with the answer from a method of the answer cell. */
+    public static boolean checkProductOfLambdas(int depth, double lambda, Supplier<Double> answer) {
+        return answered(answer, a -> checkProductOfLambdas(depth, lambda, a.doubleValue()));
+    }
+
     /**
      * Exercise: in the lesion study, which network's test error rises most when its single most important unit is
      * deleted? Checked against the notebook's lesion tables (network label → table of {@code Lesion.study}).
@@ -244,6 +261,11 @@ public final class Exercises {
         }
         return verdict(false, "for each network take the largest test error in its lesion table and subtract the "
                 + "intact ('none') row.");
+    }
+
+    /** {@link #checkLesion(Map, String)} with the answer from a method of the answer cell. */
+    public static boolean checkLesion(Map<String, Table> lesions, Supplier<String> answer) {
+        return answered(answer, a -> checkLesion(lesions, a));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -341,7 +363,7 @@ public final class Exercises {
                 return check.check(manager, unit, ps, x);
             }
         } catch (RuntimeException e) {
-            return verdict(false, "your code threw " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return verdict(false, Answers.threw(e));
         }
     }
 
@@ -364,7 +386,25 @@ public final class Exercises {
     }
 
     private static boolean verdict(boolean right, String message) {
-        out.println((right ? "✓ right: " : "✗ not yet: ") + message);
+        String line = (right ? "✓ right: " : "✗ not yet: ") + message;
+        out.println(line);
+        if (!right && Grading.on()) {
+            throw new Grading.NotYet(line);
+        }
         return right;
+    }
+
+    /** Evaluates an answer method ({@code () -> myAnswer()}) and checks it; an exception or null is "not yet". */
+    private static <T> boolean answered(Supplier<T> answer, Predicate<T> check) {
+        T value;
+        try {
+            value = answer.get();
+        } catch (RuntimeException e) {
+            return verdict(false, Answers.threw(e));
+        }
+        if (value == null) {
+            return verdict(false, "your answer is null.");
+        }
+        return check.test(value);
     }
 }

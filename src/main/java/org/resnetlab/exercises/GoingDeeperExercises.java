@@ -10,6 +10,7 @@ import org.resnetlab.units.ResidualUnits;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Checking cells of notebook 05 (original vs full pre-activation as depth grows, [2] Table 3, Fig. 1 and 6). */
 public final class GoingDeeperExercises {
@@ -32,10 +33,20 @@ public final class GoingDeeperExercises {
                 + " unit).");
     }
 
+    /** {@link #unitCount(int, String, int)} with the answer from a method of the answer cell. */
+    public static Verdict unitCount(int depth, String body, Supplier<Integer> answer) {
+        return Answers.verdict(answer, a -> unitCount(depth, body, a.intValue()));
+    }
+
     /** Reading the results: at this depth, which unit ends with the smaller gap between test and training error? */
     public static Verdict smallerGap(ExperimentResults results, int depth, String unit) {
         return compare(results, depth, unit, r -> last(r).testError() - last(r).trainError(), true,
                 "Compare 'gap: test − train error' of the two runs at depth " + depth + " in the table above.");
+    }
+
+    /** {@link #smallerGap(ExperimentResults, int, String)} with the answer from a method of the answer cell. */
+    public static Verdict smallerGap(ExperimentResults results, int depth, Supplier<String> unit) {
+        return Answers.verdict(unit, a -> smallerGap(results, depth, a));
     }
 
     /**
@@ -45,6 +56,11 @@ public final class GoingDeeperExercises {
     public static Verdict slowerStart(ExperimentResults results, int depth, int lastIteration, String unit) {
         return compare(results, depth, unit, r -> TrainingDynamics.meanTrainLoss(r.rows(), lastIteration), false,
                 "Compare the early-training table's mean training loss of the two runs at depth " + depth + ".");
+    }
+
+    /** {@link #slowerStart(ExperimentResults, int, int, String)} with the answer from a method of the answer cell. */
+    public static Verdict slowerStart(ExperimentResults results, int depth, int lastIteration, Supplier<String> unit) {
+        return Answers.verdict(unit, a -> slowerStart(results, depth, lastIteration, a));
     }
 
     private interface Measure {

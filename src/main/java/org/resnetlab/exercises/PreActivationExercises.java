@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Checking cells of notebook 04 (the orderings of [2] Fig. 4). */
 public final class PreActivationExercises {
@@ -60,6 +61,8 @@ public final class PreActivationExercises {
                     matches.add(ordering);
                 }
             }
+        } catch (UnsupportedOperationException e) {
+            return Verdict.notYet(Answers.capitalised(Answers.threw(e)));
         } catch (RuntimeException e) {
             return Verdict.notYet("Your recipe stopped with " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + ". Use only ops.conv1, ops.conv2, ops.bn, ops.relu and x.add(...).");
@@ -160,6 +163,11 @@ public final class PreActivationExercises {
                 "For each diagram follow the line from x_l through ⊕ to x_l+1: does any box sit on it?");
     }
 
+    /** {@link #clearShortcutPath(String...)} with the answer from a method of the answer cell. */
+    public static Verdict clearShortcutPath(Supplier<List<String>> answer) {
+        return Answers.verdict(answer, a -> clearShortcutPath(a.toArray(String[]::new)));
+    }
+
     /** Which ordering's residual function can only add, never subtract (F(x) ≥ 0 for every x)? One letter. */
     public static Verdict nonNegativeResidual(String letter) {
         Set<String> given;
@@ -177,6 +185,11 @@ public final class PreActivationExercises {
         }
         return compareSets(given, expected, "Look at the last box of each branch, just before ⊕: which "
                 + "layer's output is never negative?");
+    }
+
+    /** {@link #nonNegativeResidual(String)} with the answer from a method of the answer cell. */
+    public static Verdict nonNegativeResidual(Supplier<String> answer) {
+        return Answers.verdict(answer, a -> nonNegativeResidual(a));
     }
 
     static Set<String> letters(String... answers) {

@@ -9,6 +9,7 @@ import org.resnetlab.units.ResidualUnits;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Checking cells of notebook 03 (the shortcut variants of [2] Fig. 2 and Table 1). */
 public final class ShortcutVariantExercises {
@@ -46,6 +47,11 @@ public final class ShortcutVariantExercises {
                 + "do to the product of the factors over 54 units?");
     }
 
+    /** {@link #predictFailures(String...)} with the answer from a method of the answer cell. */
+    public static Verdict predictFailures(Supplier<List<String>> answer) {
+        return Answers.verdict(answer, a -> predictFailures(a.toArray(String[]::new)));
+    }
+
     /**
      * With h(x) = λx on every shortcut, x_L = (Π λ) x_l + Σ F̂ ([2] eq. 6): what factor multiplies x_l after
      * {@code units} units? Right within 1% (relative).
@@ -68,6 +74,11 @@ public final class ShortcutVariantExercises {
                 + "and look at the coefficient of x_l.");
     }
 
+    /** {@link #shortcutFactor(int, double, double)} with the answer from a method of the answer cell. */
+    public static Verdict shortcutFactor(int units, double lambda, Supplier<Double> answer) {
+        return Answers.verdict(answer, a -> shortcutFactor(units, lambda, a.doubleValue()));
+    }
+
     /**
      * Reading the results: which run label ends with the highest training error (median over its seeds; a diverged
      * seed counts as the highest)? Judged on these results.
@@ -84,5 +95,10 @@ public final class ShortcutVariantExercises {
         }
         return Verdict.notYet("Read the last point of each curve in the training-error chart, or the 'ours: final "
                 + "train error %' column (the median over seeds); a diverged run counts as the highest.");
+    }
+
+    /** {@link #highestFinalTrainingError(ExperimentResults, String)} with the answer from a method of the answer cell. */
+    public static Verdict highestFinalTrainingError(ExperimentResults results, Supplier<String> answer) {
+        return Answers.verdict(answer, a -> highestFinalTrainingError(results, a));
     }
 }
