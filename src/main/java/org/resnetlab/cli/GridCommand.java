@@ -9,6 +9,7 @@ import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Grids;
 import org.resnetlab.train.Report;
 import org.resnetlab.train.RunConfig;
+import org.resnetlab.train.RunFolderException;
 import org.resnetlab.train.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,21 +61,29 @@ public final class GridCommand implements Callable<Integer> {
                     options.evalEvery, options.checkpointEvery, options.testLimit, !options.noAugment, results);
             List<RunConfig> runs = Grids.runs(grid, seeds, template, results).stream()
                     .filter(r -> depths == null || depths.contains(r.model().depth())).toList();
+            java.util.function.Consumer<String> warn = warning -> err.println("resnetlab grid: warning: " + warning);
+            int damaged = 0;
             int index = 0;
             for (RunConfig run : runs) {
                 index++;
                 String label = "[" + index + "/" + runs.size() + "] " + results.relativize(run.out());
                 if (dryRun) {
                     boolean done = java.nio.file.Files.isRegularFile(run.out().resolve("run.json"))
-                            && Report.finishedRuns(run.out()).size() == 1;
+                            && Report.finishedRuns(run.out(), warn).size() == 1;
                     out.println(label + (done ? " (complete)" : ""));
                     continue;
                 }
-                TrainingRun.of(run).withListener(new ConsoleProgress(out, label)).run();
+                try {
+                    TrainingRun.of(run).withListener(new ConsoleProgress(out, label)).run();
+                } catch (RunFolderException.Damaged e) {
+                    warn.accept("skipped " + label + ": " + e.getMessage());
+                    damaged++;
+                }
             }
-            out.println(Report.table(results.resolve(grid)).print());
+            out.println(Report.table(results.resolve(grid), warn).print());
             out.flush();
-            return 0;
+            err.flush();
+            return damaged == 0 ? 0 : Main.FOLDER_DAMAGED;
         } catch (IllegalArgumentException | IllegalStateException | DataException e) {
             err.println("resnetlab grid: " + e.getMessage());
             err.flush();

@@ -32,7 +32,9 @@ public final class ReportCommand implements Callable<Integer> {
                     + "; run bin/resnetlab train or grid first, or pass --results DIR.");
             return 2;
         }
-        Table table = Report.table(results);
+        PrintWriter err = spec.commandLine().getErr();
+        Table table = Report.table(results, warning -> err.println("resnetlab report: warning: " + warning));
+        err.flush();
         out.println(table.rowCount() == 0 ? "no finished runs under " + results : table.printAll());
         out.println("Errors in %: [1] He et al. 2015 (arXiv 1512.03385), [2] He et al. 2016 (arXiv 1603.05027); "
                 + "\"fail\" = test error above 20%. Runs shorter than the paper's 64k iterations are not comparable.");

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.resnetlab.units.ResidualUnits;
 import tech.tablesaw.api.DoubleColumn;
@@ -30,13 +31,24 @@ public final class Report {
                               int iterations, String status, double testError) {}
 
     public static List<FinishedRun> finishedRuns(Path results) {
+        return finishedRuns(results, warning -> System.err.println("warning: " + warning));
+    }
+
+    /** Every finished run under {@code results}; a damaged run.json is skipped with one warning naming it. */
+    public static List<FinishedRun> finishedRuns(Path results, Consumer<String> warnings) {
         List<FinishedRun> runs = new ArrayList<>();
         if (!Files.isDirectory(results)) {
             return runs;
         }
         try (Stream<Path> files = Files.walk(results)) {
             for (Path file : files.filter(f -> f.getFileName().toString().equals(RunRecord.RUN)).sorted().toList()) {
-                JsonObject run = RunRecord.read(file);
+                JsonObject run;
+                try {
+                    run = RunRecord.read(file); // checks every field read below
+                } catch (RunFolderException.Damaged e) {
+                    warnings.accept("skipped: " + e.getMessage());
+                    continue;
+                }
                 JsonElement outcome = run.get("outcome");
                 if (outcome == null || outcome.isJsonNull()) {
                     continue;
@@ -77,8 +89,13 @@ public final class Report {
      * The comparison table: one row per (dataset, depth, body, unit, iterations), the median over its seeds.
      */
     public static Table table(Path results) {
+        return table(results, warning -> System.err.println("warning: " + warning));
+    }
+
+    /** {@link #table(Path)}, passing a warning per skipped (damaged) run to {@code warnings}. */
+    public static Table table(Path results, Consumer<String> warnings) {
         Map<String, List<FinishedRun>> groups = new LinkedHashMap<>();
-        for (FinishedRun run : finishedRuns(results)) {
+        for (FinishedRun run : finishedRuns(results, warnings)) {
             String key = run.dataset() + "|" + run.depth() + "|" + run.body() + "|" + run.unit() + "|" + run.iterations();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
         }
