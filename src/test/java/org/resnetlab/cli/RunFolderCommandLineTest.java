@@ -185,4 +185,32 @@ class RunFolderCommandLineTest {
             assertTrue(r.err().contains(system), r.err());
         }
     }
+
+    @Test
+    void depthZeroSuggestsEachNearestDepthOnce() {
+        String[] args = train(dir.resolve("d0-bad"));
+        args[4] = "0"; // --depth 8 -> 0
+        Result zero = run(args);
+        assertEquals(Main.INVALID_INPUT, zero.code());
+        String line = zero.oneLine();
+        assertTrue(line.contains("nearest 6n+2: 8;") && line.endsWith("nearest 9n+2: 11"), line);
+        assertFalse(line.contains("8 or 8"), line);
+    }
+
+    /** MXNet prints a banner when its native engine starts; it must not land after our error line. */
+    @Test
+    void theEngineBannerComesBeforeTheErrorLine() throws Exception {
+        String engine = System.getProperty("ai.djl.default_engine", "MXNet");
+        org.junit.jupiter.api.Assumptions.assumeTrue(engine.equals("MXNet"), "the banner is MXNet's");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", Main.class.getName()));
+        command.addAll(List.of(train(dir.resolve("gpu"), "--devices", "gpu:7", "--engine", "mxnet")));
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> err = new String(p.getErrorStream().readAllBytes()).strip().lines().toList();
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(Main.INVALID_INPUT, p.exitValue(), String.join("\n", err));
+        assertTrue(err.get(err.size() - 1).startsWith("resnetlab train: --devices gpu:7: GPU 7 does not exist"),
+                "the error is the last line: " + err);
+    }
 }
