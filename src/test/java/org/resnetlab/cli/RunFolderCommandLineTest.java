@@ -213,4 +213,28 @@ class RunFolderCommandLineTest {
         assertTrue(err.get(err.size() - 1).startsWith("resnetlab train: --devices gpu:7: GPU 7 does not exist"),
                 "the error is the last line: " + err);
     }
+
+    @Test
+    void gridStopsAtAFolderInUseAndSkipsADamagedRunWithAWarning() throws Exception {
+        Path results = dir.resolve("results");
+        String[] grid = {"grid", "degradation", "--synthetic", "--seeds", "1", "--depths", "20", "--iterations", "2",
+                "--batch-size", "8", "--test-limit", "16", "--results", results.toString()};
+        org.resnetlab.train.RunConfig template = org.resnetlab.train.RunConfig.of("synthetic",
+                org.resnetlab.models.ModelSpec.cifar(20, "original"), results);
+        List<org.resnetlab.train.RunConfig> runs = org.resnetlab.train.Grids.runs("degradation", 1, template, results)
+                .stream().filter(r -> r.model().depth() == 20).toList();
+        Path first = runs.get(0).out();
+        try (RunLock held = RunLock.acquire(first)) {
+            Result busy = run(grid);
+            assertEquals(Main.FOLDER_BUSY, busy.code(), busy.err());
+            assertTrue(busy.oneLine().startsWith("resnetlab grid: " + first + " is in use by "), busy.err());
+        }
+        Files.writeString(first.resolve("run.json"), "{\"identity\": ");
+        Result skipped = run(grid);
+        assertEquals(Main.FOLDER_DAMAGED, skipped.code(), skipped.err());
+        assertTrue(Files.isRegularFile(runs.get(1).out().resolve("metrics.csv")), "the next run was trained");
+        assertTrue(skipped.err().contains("resnetlab grid: warning: skipped [1/2]") && skipped.err().contains(
+                first.resolve("run.json") + " is not valid JSON"), skipped.err());
+        assertTrue(skipped.out().contains("paper vs ours"), skipped.out());
+    }
 }
