@@ -44,7 +44,7 @@ public final class Report {
             for (Path file : files.filter(f -> f.getFileName().toString().equals(RunRecord.RUN)).sorted().toList()) {
                 JsonObject run;
                 try {
-                    run = RunRecord.read(file); // checks every field read below
+                    run = RunRecord.readChecked(file); // checks every field read below
                 } catch (RunFolderException.Damaged e) {
                     warnings.accept("skipped: " + e.getMessage());
                     continue;

@@ -50,7 +50,7 @@ public final class RunRecord {
         // through text, so floats compare as they are stored
         JsonObject identity = GSON.fromJson(GSON.toJson(config.identity()), JsonObject.class);
         if (Files.isRegularFile(file)) {
-            JsonObject existing = read(file);
+            JsonObject existing = readChecked(file);
             JsonObject recorded = existing.getAsJsonObject("identity");
             if (!identity.equals(recorded)) {
                 throw new IllegalStateException(folder + " holds a different run (" + difference(recorded, identity)
@@ -67,9 +67,8 @@ public final class RunRecord {
     }
 
     /**
-     * A run.json, checked: it must be a JSON object whose identity has the fields readers rely on, of the right
-     * kinds, and whose outcome (if any) is complete. Anything else (not JSON, empty, {@code "depth": "twenty"}) is a
-     * {@link RunFolderException.Damaged} naming the file, never a Gson, null-pointer or number-format exception.
+     * A run.json as a JSON object. Not JSON or empty is a {@link RunFolderException.Damaged} naming the file, never a
+     * Gson exception. Readers of the whole record use {@link #readChecked}.
      */
     public static JsonObject read(Path runJson) throws IOException {
         String text = Files.readString(runJson, StandardCharsets.UTF_8);
@@ -84,7 +83,16 @@ public final class RunRecord {
         if (parsed == null || !parsed.isJsonObject()) {
             throw damaged(runJson, parsed == null ? "is empty" : "is not a JSON object", null);
         }
-        JsonObject run = parsed.getAsJsonObject();
+        return parsed.getAsJsonObject();
+    }
+
+    /**
+     * A run.json, checked: a JSON object whose identity has the fields readers rely on, of the right kinds, and
+     * whose outcome (if any) is complete. Anything else (not JSON, empty, {@code "depth": "twenty"}) is a
+     * {@link RunFolderException.Damaged} naming the file, never a Gson, null-pointer or number-format exception.
+     */
+    public static JsonObject readChecked(Path runJson) throws IOException {
+        JsonObject run = read(runJson);
         JsonElement identity = run.get("identity");
         if (identity == null || !identity.isJsonObject()) {
             throw damaged(runJson, "has no \"identity\" object", null);
@@ -218,8 +226,11 @@ public final class RunRecord {
         JsonElement sessions = read(file).get("sessions");
         if (sessions != null && sessions.isJsonArray()) {
             for (JsonElement session : sessions.getAsJsonArray()) {
+                if (!session.isJsonObject()) {
+                    continue;
+                }
                 JsonObject o = session.getAsJsonObject();
-                if (o.has("engine")) {
+                if (fits(o.get("engine"), "string") && (!o.has("engine_version") || fits(o.get("engine_version"), "string"))) {
                     engines.add(o.get("engine").getAsString()
                             + (o.has("engine_version") ? " " + o.get("engine_version").getAsString() : ""));
                 }

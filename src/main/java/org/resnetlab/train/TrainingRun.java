@@ -17,6 +17,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.Batchifier;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -83,19 +84,42 @@ public final class TrainingRun {
      */
     public RunResult run() {
         config.check();
-        try (RunLock lock = RunLock.acquire(config.out())) {
-            return execute();
+        try {
+            // a finished run is only read: no lock, so committed results in a read-only folder stay readable
+            if (Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
+                RunResult done = null;
+                try {
+                    done = recorded(RunRecord.open(config));
+                } catch (IllegalStateException | RunFolderException.Damaged e) {
+                    // another run's record, or one being written: decided under the lock, where "in use" comes first
+                }
+                if (done != null) {
+                    return done;
+                }
+            }
+            try (RunLock lock = RunLock.acquire(config.out())) {
+                return execute();
+            }
         } catch (IOException e) {
             throw RunFolderException.io(config.out(), e);
         }
     }
 
+    /** The recorded result when the run is finished, else null. */
+    private RunResult recorded(RunRecord record) throws IOException {
+        Outcome recorded = record.outcome();
+        if (recorded == null) {
+            return null;
+        }
+        RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
+        listener.finished(done);
+        return done;
+    }
+
     private RunResult execute() throws IOException {
         RunRecord record = RunRecord.open(config);
-        Outcome recorded = record.outcome();
-        if (recorded != null) {
-            RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
-            listener.finished(done);
+        RunResult done = recorded(record); // finished by another run between the check in run() and the lock
+        if (done != null) {
             return done;
         }
         Protocol protocol = config.protocol();
