@@ -59,6 +59,12 @@ final class ConsoleProgress implements RunListener {
     }
 
     @Override
+    public void warning(String message) {
+        out.println(label + ": warning: " + message);
+        out.flush();
+    }
+
+    @Override
     public void finished(RunResult result) {
         if (bar != null) {
             bar.close();

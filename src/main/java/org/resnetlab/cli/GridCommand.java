@@ -13,6 +13,7 @@ import org.resnetlab.train.Grids;
 import org.resnetlab.train.Report;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunState;
+import org.resnetlab.train.RunFolderException;
 import org.resnetlab.train.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -138,18 +139,24 @@ public final class GridCommand implements Callable<Integer> {
             if (mode.printJobs || mode.slurm != null) {
                 return writeJobs(todo, runs.size(), out, err);
             }
+            int damaged = (int) states.stream().filter(st -> st.kind() == RunState.Kind.DAMAGED).count();
             int index = 0;
             for (RunConfig run : runs) {
                 index++;
                 if (states.get(index - 1).kind() == RunState.Kind.DAMAGED) {
                     continue;
                 }
-                TrainingRun.of(run).withListener(new ConsoleProgress(out, label(index - 1, runs))).run();
+                try {
+                    TrainingRun.of(run).withListener(new ConsoleProgress(out, label(index - 1, runs))).run();
+                } catch (RunFolderException.Damaged e) {
+                    err.println("resnetlab grid: warning: skipped " + label(index - 1, runs) + ": " + e.getMessage());
+                    damaged++;
+                }
             }
             out.println(Report.table(results.resolve(grid), w -> err.println("resnetlab grid: warning: " + w)).print());
-            err.flush();
             out.flush();
-            return 0;
+            err.flush();
+            return damaged == 0 ? 0 : Main.FOLDER_DAMAGED;
         } catch (IllegalArgumentException | IllegalStateException | DataException e) {
             err.println("resnetlab grid: " + e.getMessage());
             err.flush();

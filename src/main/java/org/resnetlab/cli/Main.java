@@ -1,5 +1,6 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.train.RunFolderException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,14 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class, TrainCommand.class, GridCommand.class,
                 ReportCommand.class, ExperimentsCommand.class, ScorecardCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+    /** Exit codes (README, "Command line"): 2 = invalid option or input data, as picocli's usage errors. */
+    public static final int INVALID_INPUT = 2;
+    /** The run folder is in use by another process or run. */
+    public static final int FOLDER_BUSY = 3;
+    /** A file of the run folder (run.json, metrics.csv, checkpoint) is damaged. */
+    public static final int FOLDER_DAMAGED = 4;
+    /** The file system refused a read or write (not a folder, permission denied, disk full). */
+    public static final int FOLDER_IO = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,9 +38,25 @@ public final class Main implements Runnable {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("resnetlab: " + ex.getMessage());
             c.usage(c.getErr());
-            return 2;
+            return INVALID_INPUT;
+        });
+        // a run folder's refusals are one sentence each with their own exit code, whichever command hit them
+        cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            if (!(ex instanceof RunFolderException folder)) {
+                throw ex;
+            }
+            c.getErr().println("resnetlab " + c.getCommandName() + ": " + folder.getMessage());
+            c.getErr().flush();
+            return exitCode(folder);
         });
         return cli;
+    }
+
+    static int exitCode(RunFolderException e) {
+        if (e instanceof RunFolderException.Busy) {
+            return FOLDER_BUSY;
+        }
+        return e instanceof RunFolderException.Damaged ? FOLDER_DAMAGED : FOLDER_IO;
     }
 
     public static void main(String[] args) {

@@ -47,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Report.Gathered gathered = Report.gather(roots);
         for (String warning : gathered.warnings()) {
-            err.println("resnetlab report: " + warning);
+            err.println("resnetlab report: warning: " + warning);
         }
         err.flush();
         Table table = Report.table(gathered);

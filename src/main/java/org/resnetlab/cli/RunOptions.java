@@ -43,14 +43,37 @@ final class RunOptions {
     @Option(names = "--weight-decay", description = "L2 weight decay on every parameter (paper: 1e-4)")
     Float weightDecay;
 
-    @Option(names = "--eval-every", defaultValue = "0", description = "iterations between metric rows (default: iterations/64)")
+    /** Iterations between metric rows; 0 = the default, 1/64 of the run. */
     int evalEvery;
-
-    @Option(names = "--checkpoint-every", defaultValue = "0", description = "iterations between checkpoints (default: the evaluation interval)")
+    /** Iterations between checkpoints; 0 = the default, the evaluation interval. */
     int checkpointEvery;
-
-    @Option(names = "--test-limit", defaultValue = "0", description = "evaluate on the first N test images (default: all)")
+    /** Test images evaluated; 0 = all. */
     int testLimit;
+
+    @Option(names = "--eval-every", paramLabel = "N", description = "iterations between metric rows, at least 1 (default: iterations/64)")
+    void evalEvery(int n) {
+        evalEvery = atLeastOne("--eval-every", n);
+    }
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", description = "iterations between checkpoints, at least 1 (default: the evaluation interval)")
+    void checkpointEvery(int n) {
+        checkpointEvery = atLeastOne("--checkpoint-every", n);
+    }
+
+    @Option(names = "--test-limit", paramLabel = "N", description = "evaluate on the first N test images, at least 1 (default: all)")
+    void testLimit(int n) {
+        testLimit = atLeastOne("--test-limit", n);
+    }
+
+    /** A value refused while parsing: remembered and reported by {@link #protocol()} as one sentence. */
+    private String invalid;
+
+    private int atLeastOne(String flag, int n) {
+        if (n < 1 && invalid == null) {
+            invalid = flag + " must be at least 1, got " + n;
+        }
+        return Math.max(n, 0);
+    }
 
     @Option(names = "--no-augment", description = "train without the pad-4 crop and flip")
     boolean noAugment;
@@ -61,24 +84,61 @@ final class RunOptions {
     @Option(names = "--devices", defaultValue = "cpu", description = "cpu, gpu (all GPUs) or gpu:0,1 (default: ${DEFAULT-VALUE})")
     String devices;
 
+    /**
+     * The protocol the flags describe. Every numeric flag is checked first, so a nonsense value is one sentence
+     * naming that flag before anything is built or written.
+     */
     Protocol protocol() {
+        validate();
         Protocol p = lengthOf(Protocol.paper().withBatchSize(batchSize));
+        if (warmupIterations != null && warmupIterations > p.iterations()) {
+            throw new IllegalArgumentException("--warmup-iterations " + warmupIterations + " is longer than the run's "
+                    + p.iterations() + " iterations");
+        }
         return new Protocol(p.iterations(), p.batchSize(), learningRate != null ? learningRate : p.learningRate(),
                 warmupRate != null ? warmupRate : p.warmupRate(),
                 warmupIterations != null ? warmupIterations : p.warmupIterations(), p.dropsAt(), p.dropFactor(),
                 momentum != null ? momentum : p.momentum(), weightDecay != null ? weightDecay : p.weightDecay());
     }
 
+    private void validate() {
+        if (invalid != null) {
+            throw new IllegalArgumentException(invalid);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+        }
+        positive("--lr", learningRate);
+        positive("--warmup-lr", warmupRate);
+        if (momentum != null && !(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be at least 0 and below 1, got " + momentum);
+        }
+        if (weightDecay != null && !(weightDecay >= 0 && Float.isFinite(weightDecay))) {
+            throw new IllegalArgumentException("--weight-decay must be a finite number of at least 0, got " + weightDecay);
+        }
+        if (warmupIterations != null && warmupIterations < 0) {
+            throw new IllegalArgumentException("--warmup-iterations must be at least 0 (0 = no warm-up), got " + warmupIterations);
+        }
+    }
+
+    private static void positive(String flag, Float value) {
+        if (value != null && !(value > 0 && Float.isFinite(value))) {
+            throw new IllegalArgumentException(flag + " must be a finite number above 0, got " + value);
+        }
+    }
+
     private Protocol lengthOf(Protocol protocol) {
         if (length.iterations != null) {
             if (length.iterations < 1) {
-                throw new IllegalArgumentException("--iterations must be positive, got " + length.iterations);
+                throw new IllegalArgumentException("--iterations must be at least 1, got " + length.iterations);
             }
             return protocol.withIterations(length.iterations);
         }
         if (length.scale != null) {
-            if (!(length.scale > 0)) {
-                throw new IllegalArgumentException("--scale must be positive, got " + length.scale);
+            double iterations = length.scale * protocol.iterations();
+            if (!(length.scale > 0) || !Double.isFinite(length.scale) || iterations > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("--scale must be a finite number above 0 and at most "
+                        + Integer.MAX_VALUE / protocol.iterations() + " (the run's iterations must fit), got " + length.scale);
             }
             return protocol.scaled(length.scale);
         }

@@ -58,9 +58,18 @@ public final class Archives {
             throw e;
         } catch (IOException e) {
             deleteQuietly(staging);
-            throw new DataException("Archive " + archive + " is truncated or corrupt (" + e.getMessage()
+            throw new DataException("Archive " + archive + " is truncated or corrupt (" + reason(e)
                     + "); delete it and download it again.", e);
         }
+    }
+
+    /** What went wrong reading a file, for a message: never "null". */
+    static String reason(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends early";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     private static Path safeDestination(Path archive, Path root, TarArchiveEntry entry) {

@@ -1,8 +1,6 @@
 package org.resnetlab.data;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +69,7 @@ public enum Cifar {
         }
         Path archive = source.resolve(archiveName);
         if (Files.isRegularFile(archive)) {
-            return unpackIntoCache(archive, source, md5);
+            return unpackIntoCache(archive, source, md5, false);
         }
         wrongDatasetCheck(source);
         throw new DataException("No " + title + " data at " + source + "; pass the " + archiveName
@@ -98,25 +96,31 @@ public enum Cifar {
             Downloads.fetch(url(), archive, expectedMd5); // the cache may hold the other CIFAR too: no wrong-dataset check
 
         }
-        return unpackIntoCache(archive, cache, expectedMd5);
+        return unpackIntoCache(archive, cache, expectedMd5, true);
     }
 
-    private DataSplits unpackIntoCache(Path archive, Path cache, String expectedMd5) {
+    /**
+     * Verifies and unpacks {@code archive} next to it. {@code cache}: the folder is the download cache, so a bad
+     * archive is deleted-and-downloaded-again; otherwise it is the user's, and nothing is ever downloaded there.
+     */
+    private DataSplits unpackIntoCache(Path archive, Path folder, String expectedMd5, boolean cache) {
         String actual = Downloads.md5(archive);
         if (!actual.equalsIgnoreCase(expectedMd5)) {
             throw new DataException("Archive " + archive + " has MD5 " + actual + " instead of the published " + expectedMd5
-                    + "; delete it so it is downloaded again.");
+                    + (cache ? "; delete it so it is downloaded again."
+                            : ", so it is not the official " + archiveName + "; replace it with the official file."));
         }
-        Path unpacked = cache.resolve("unpacked-" + name().toLowerCase());
+        Path unpacked = folder.resolve("unpacked-" + name().toLowerCase());
         if (!Files.isDirectory(unpacked)) {
             Archives.untar(archive, unpacked);
         }
-        Path folder = findFolder(unpacked);
-        if (folder == null) {
-            throw new DataException("Archive " + archive + " does not contain " + folderName
-                    + "; delete it and " + unpacked + " so they are downloaded again.");
+        Path found = findFolder(unpacked);
+        if (found == null) {
+            throw new DataException("Archive " + archive + " does not contain " + folderName + "; "
+                    + (cache ? "delete it and " + unpacked + " so they are downloaded again."
+                            : "delete " + unpacked + " and replace the archive with the official " + archiveName + "."));
         }
-        return loadFolder(folder);
+        return loadFolder(found);
     }
 
     /** The folder holding the batch files: {@code dir} itself or {@code dir/<official folder name>}. */
@@ -148,6 +152,12 @@ public enum Cifar {
                         + archiveName + " there or pass its path.");
             }
             try {
+                long size = Files.size(file);
+                if (size > maxBytes(name)) {
+                    throw new DataException(title + " file " + file + " holds " + size + " bytes, more than the "
+                            + maxBytes(name) + " of the official file; replace it with the file from the official "
+                            + archiveName + ".");
+                }
                 files.put(name, Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new DataException("Cannot read " + file + " (" + e.getMessage() + "); check its permissions.", e);
@@ -167,14 +177,20 @@ public enum Cifar {
                 String name = entry.getName();
                 String base = name.substring(name.lastIndexOf('/') + 1);
                 if (entry.isFile() && wanted.contains(base) && name.contains(folderName + "/")) {
-                    files.put(base, readAll(tar));
+                    long max = maxBytes(base);
+                    if (entry.getSize() > max) {
+                        throw new DataException("Archive " + archive + " was refused because its member " + name
+                                + " claims " + entry.getSize() + " bytes, more than the " + max + " of the official file; "
+                                + "use the official " + archiveName + ".");
+                    }
+                    files.put(base, tar.readNBytes((int) max));
                 } else if (name.contains(other().folderName)) {
                     otherDataset = true;
                 }
             }
         } catch (IOException e) {
-            throw new DataException("Archive " + archive + " is truncated or corrupt (" + e.getMessage()
-                    + "); delete it and download " + archiveName + " again.", e);
+            throw new DataException("Archive " + archive + " is truncated or corrupt (" + Archives.reason(e)
+                    + "); replace it with the official " + archiveName + ".", e);
         }
         if (files.isEmpty() && otherDataset) {
             throw new DataException("Archive " + archive + " holds " + other().title + ", not " + title + "; pass "
@@ -189,16 +205,19 @@ public enum Cifar {
         return decode(files, archive);
     }
 
+    /**
+     * The size of an official batch file (10,000 records each, CIFAR-100's train.bin 50,000): the cap on what a
+     * file or an archive member may claim, checked before anything is allocated.
+     */
+    long maxBytes(String file) {
+        int records = this == CIFAR100 && trainFiles.contains(file) ? 50_000 : 10_000;
+        return (long) records * recordBytes();
+    }
+
     private List<String> allFiles() {
         List<String> all = new ArrayList<>(trainFiles);
         all.addAll(testFiles);
         return all;
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 
     private DataSplits decode(Map<String, byte[]> files, Path origin) {

@@ -21,6 +21,9 @@ public final class FashionMnist {
     public static final int CLASSES = 10;
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
+    /** Images in the official splits: a header claiming more is refused before anything is allocated. */
+    public static final int TRAIN_IMAGES = 60_000;
+    public static final int TEST_IMAGES = 10_000;
     private static final String BASE_URL = "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/";
     /** Published MD5s of the official .gz files (zalandoresearch/fashion-mnist README). */
     private static final List<String[]> FILES = List.of(
@@ -36,8 +39,8 @@ public final class FashionMnist {
 
     /** Loads the four IDX files from {@code folder}; a missing or malformed file is an error naming it. */
     public static DataSplits load(Path folder) {
-        ImageSet train = read(folder, "train", "Fashion-MNIST train");
-        ImageSet test = read(folder, "t10k", "Fashion-MNIST test");
+        ImageSet train = read(folder, "train", "Fashion-MNIST train", TRAIN_IMAGES);
+        ImageSet test = read(folder, "t10k", "Fashion-MNIST test", TEST_IMAGES);
         return new DataSplits(train, test);
     }
 
@@ -66,13 +69,13 @@ public final class FashionMnist {
         return null;
     }
 
-    private static ImageSet read(Path folder, String prefix, String name) {
+    private static ImageSet read(Path folder, String prefix, String name, int maxCount) {
         Path imagesFile = require(folder, prefix + "-images-idx3-ubyte");
         Path labelsFile = require(folder, prefix + "-labels-idx1-ubyte");
         int[] labels;
         try (DataInputStream in = open(labelsFile)) {
             checkMagic(in.readInt(), LABELS_MAGIC, labelsFile, "labels");
-            labels = new int[in.readInt()];
+            labels = new int[checkCount(in.readInt(), maxCount, labelsFile, "labels", name)];
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = in.readUnsignedByte();
                 if (labels[i] >= CLASSES) {
@@ -86,7 +89,7 @@ public final class FashionMnist {
         byte[] pixels;
         try (DataInputStream in = open(imagesFile)) {
             checkMagic(in.readInt(), IMAGES_MAGIC, imagesFile, "images");
-            int count = in.readInt();
+            int count = checkCount(in.readInt(), maxCount, imagesFile, "images", name);
             int rows = in.readInt();
             int cols = in.readInt();
             if (rows != SIZE || cols != SIZE || count != labels.length) {
@@ -123,6 +126,16 @@ public final class FashionMnist {
         return new DataInputStream(gzip ? new BufferedInputStream(new GZIPInputStream(in), 1 << 16) : in);
     }
 
+    /** A header's item count, refused unless it lies within the official split's size. */
+    private static int checkCount(int count, int max, Path file, String kind, String split) {
+        if (count < 0 || count > max) {
+            throw new DataException("Fashion-MNIST " + kind + " file " + file + " claims " + Integer.toUnsignedString(count)
+                    + " " + kind + " in its header, outside 0.." + max + " of the official " + split + " set; replace it "
+                    + "with the official file.");
+        }
+        return count;
+    }
+
     private static void checkMagic(int actual, int expected, Path file, String kind) {
         if (actual != expected) {
             throw new DataException(String.format("Fashion-MNIST %s file %s starts with 0x%08x instead of the IDX magic"
@@ -131,7 +144,7 @@ public final class FashionMnist {
     }
 
     private static DataException truncated(Path file, IOException e) {
-        String why = e instanceof EOFException ? "ends early" : "cannot be read (" + e.getMessage() + ")";
+        String why = e instanceof EOFException ? "ends early" : "cannot be read (" + Archives.reason(e) + ")";
         return new DataException("Fashion-MNIST file " + file + " " + why + "; replace it with the official file.", e);
     }
 }

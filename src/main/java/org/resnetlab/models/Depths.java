@@ -58,6 +58,9 @@ public final class Depths {
     }
 
     private static String nearest(int depth, int step) {
+        if (depth < step + 2) {
+            return " nearest " + step + "n+2: " + (step + 2);
+        }
         int below = Math.max(step + 2, ((depth - 2) / step) * step + 2);
         int above = ((depth - 2) / step + 1) * step + 2;
         return " nearest " + step + "n+2: " + (below == depth ? above : below + " or " + above);

@@ -32,6 +32,13 @@ final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            // a write's IOException ("No space left on device") names no file: name the one being replaced
+            java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw named;
         } finally {
             Files.deleteIfExists(temporary);
         }

@@ -27,7 +27,7 @@ public record MetricRow(int iteration, double epoch, double lr, double trainLoss
     public static MetricRow parse(String line) {
         String[] f = line.split(",");
         if (f.length != COLUMNS.size()) {
-            throw new IllegalArgumentException("metric row with " + f.length + " fields: " + line);
+            throw new IllegalArgumentException(f.length + " fields instead of " + COLUMNS.size());
         }
         return new MetricRow(Integer.parseInt(f[0]), d(f[1]), d(f[2]), d(f[3]), d(f[4]), d(f[5]), d(f[6]), d(f[7]), d(f[8]));
     }

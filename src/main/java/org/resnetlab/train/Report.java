@@ -77,7 +77,10 @@ public final class Report {
                 }
                 JsonObject json;
                 try {
-                    json = RunRecord.read(file);
+                    json = RunRecord.readChecked(file);
+                } catch (RunFolderException.Damaged e) {
+                    warnings.add("skipped: " + e.getMessage());
+                    continue;
                 } catch (IOException | RuntimeException e) {
                     warnings.add("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
                     continue;

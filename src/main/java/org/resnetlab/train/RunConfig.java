@@ -36,6 +36,40 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         checkpointEvery = Math.max(0, checkpointEvery);
     }
 
+    /**
+     * Refuses values no training can mean (one sentence each), before a run writes anything: a NaN, infinite,
+     * negative or zero learning rate, momentum outside [0, 1), negative weight decay or warm-up, and the like.
+     */
+    public void check() {
+        Protocol p = protocol;
+        positive("learning rate", p.learningRate());
+        positive("warm-up learning rate", p.warmupRate());
+        positive("learning-rate drop factor", p.dropFactor());
+        if (!(p.momentum() >= 0 && p.momentum() < 1)) {
+            throw new IllegalArgumentException("momentum must be at least 0 and below 1, got " + p.momentum());
+        }
+        if (!(p.weightDecay() >= 0) || !Float.isFinite(p.weightDecay())) {
+            throw new IllegalArgumentException("weight decay must be a finite number of at least 0, got " + p.weightDecay());
+        }
+        if (p.warmupIterations() < 0) {
+            throw new IllegalArgumentException("warm-up iterations must be at least 0, got " + p.warmupIterations());
+        }
+        for (int drop : p.dropsAt()) {
+            if (drop < 0) {
+                throw new IllegalArgumentException("learning-rate drops must be at iterations of at least 0, got " + p.dropsAt());
+            }
+        }
+        if (testLimit < 0) {
+            throw new IllegalArgumentException("test limit must be at least 0 (0 = the whole test set), got " + testLimit);
+        }
+    }
+
+    private static void positive(String what, float value) {
+        if (!(value > 0) || !Float.isFinite(value)) {
+            throw new IllegalArgumentException(what + " must be a finite number above 0, got " + value);
+        }
+    }
+
     /** Iterations between metric rows; 0 in the record means the default, 1/64 of the run. */
     @Override
     public int evalEvery() {

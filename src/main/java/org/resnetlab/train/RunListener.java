@@ -14,6 +14,9 @@ public interface RunListener {
 
     default void finished(RunResult result) {}
 
+    /** Something the user should know that does not stop the run (e.g. a damaged checkpoint was skipped). */
+    default void warning(String message) {}
+
     RunListener NONE = new RunListener() {};
 
     /** One line per metric row and one at the end, e.g. for a notebook cell's output. */
@@ -23,6 +26,11 @@ public interface RunListener {
             public void started(RunConfig config, int startIteration, int iterations) {
                 out.println((startIteration == 0 ? "starting" : "resuming at " + startIteration) + " of " + iterations
                         + " iterations in " + config.out());
+            }
+
+            @Override
+            public void warning(String message) {
+                out.println("warning: " + message);
             }
 
             @Override
@@ -51,6 +59,11 @@ public interface RunListener {
                 out.println((startIteration == 0 ? "training " : "resuming at " + startIteration + " of ")
                         + iterations + " iterations: " + config.model().unit() + ", depth " + config.model().depth()
                         + ", " + config.dataset());
+            }
+
+            @Override
+            public void warning(String message) {
+                out.println("warning: " + message);
             }
 
             @Override

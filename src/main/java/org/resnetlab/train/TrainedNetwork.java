@@ -41,7 +41,7 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /** True when the run folder holds a checkpoint to load (checkpoints are not committed with the results). */
     public static boolean available(RunConfig config) {
-        return Files.isRegularFile(Checkpoint.file(config.out()));
+        return Checkpoint.exists(config.out());
     }
 
     /**
@@ -65,7 +65,7 @@ public final class TrainedNetwork implements AutoCloseable {
             return new TrainedNetwork(config, model, net, progress.iteration());
         } catch (IOException e) {
             model.close();
-            throw new UncheckedIOException("loading " + Checkpoint.file(config.out()) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("loading the checkpoint of " + config.out() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             model.close();
             throw e;

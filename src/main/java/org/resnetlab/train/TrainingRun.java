@@ -17,7 +17,6 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.translate.Batchifier;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,37 +92,72 @@ public final class TrainingRun {
             return outcome == null ? java.util.Optional.empty()
                     : java.util.Optional.of(new RunResult(config, outcome, RunRecord.readMetrics(config.out()), true));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the run in " + config.out() + ": " + e.getMessage(), e);
+            throw RunFolderException.io(config.out(), e);
         }
     }
 
+    /**
+     * Trains (or resumes, or reads back) the run. The folder is locked for the whole call: a second process or a
+     * second run in this JVM on the same folder gets {@link RunFolderException.Busy}. Nonsense values are refused
+     * before anything is written; damaged files and I/O failures are {@link RunFolderException}s of one sentence.
+     */
     public RunResult run() {
+        config.check();
         try {
-            return execute();
+            // a finished run is only read: no lock, so committed results in a read-only folder stay readable
+            if (Files.isRegularFile(config.out().resolve(RunRecord.RUN))) {
+                RunResult done = null;
+                try {
+                    done = recorded(RunRecord.open(config));
+                } catch (IllegalStateException | RunFolderException.Damaged e) {
+                    // another run's record, or one being written: decided under the lock, where "in use" comes first
+                }
+                if (done != null) {
+                    return done;
+                }
+            }
+            try (RunLock lock = RunLock.acquire(config.out())) {
+                return execute();
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("run in " + config.out() + ": " + e.getMessage(), e);
+            throw RunFolderException.io(config.out(), e);
         }
+    }
+
+    /** The recorded result when the run is finished, else null. */
+    private RunResult recorded(RunRecord record) throws IOException {
+        Outcome recorded = record.outcome();
+        if (recorded == null) {
+            return null;
+        }
+        RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
+        listener.finished(done);
+        return done;
     }
 
     private RunResult execute() throws IOException {
-        Files.createDirectories(config.out());
         RunRecord record = RunRecord.open(config);
-        Outcome recorded = record.outcome();
-        if (recorded != null) {
-            RunResult done = new RunResult(config, recorded, RunRecord.readMetrics(config.out()), true);
-            listener.finished(done);
+        RunResult done = recorded(record); // finished by another run between the check in run() and the lock
+        if (done != null) {
             return done;
         }
         Protocol protocol = config.protocol();
+        // the data before the engine: a refusal then comes before anything the engine prints, and before any write
+        DataSplits splits = data.get();
+        ImageSet train = splits.train();
+        if (protocol.batchSize() > train.size()) {
+            throw new IllegalArgumentException("batch size " + protocol.batchSize() + " is larger than the "
+                    + train.size() + " training images of " + train.name() + "; choose a batch size of at most "
+                    + train.size() + ".");
+        }
+        ImageSet test = config.testLimit() > 0 ? splits.test().head(config.testLimit()) : splits.test();
         Engine engine = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
+        startNatively(engine);
         Device[] devices = DeviceChoice.parse(config.devices(), engine);
         if (protocol.batchSize() % devices.length != 0) {
             throw new IllegalArgumentException("batch size " + protocol.batchSize() + " does not split evenly over "
                     + devices.length + " devices");
         }
-        DataSplits splits = data.get();
-        ImageSet train = splits.train();
-        ImageSet test = config.testLimit() > 0 ? splits.test().head(config.testLimit()) : splits.test();
         Normalization normalization = Normalization.of(train);
         Shape inputShape = new Shape(protocol.batchSize() / devices.length, train.channels(), train.height(), train.width());
 
@@ -134,15 +168,14 @@ public final class TrainingRun {
             model.setBlock(block);
             // Initialise (seeded) and, when resuming, load the checkpoint before the Trainer mirrors parameters to its devices.
             block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
-            Checkpoint.Progress progress = new Checkpoint.Progress(0, 0, 0, 0, 0, 0);
-            List<MetricRow> rows = new ArrayList<>();
-            boolean resuming = Files.isRegularFile(Checkpoint.file(config.out()));
-            if (resuming) {
-                progress = Checkpoint.restore(config.out(), block, model.getNDManager(), optimizer, devices);
-            }
+            Checkpoint.Restored restored = Checkpoint.restoreNewest(config.out(), block, model.getNDManager(), optimizer, devices);
+            Checkpoint.Progress progress = restored.progress();
             final int startIteration = progress.iteration();
+            List<MetricRow> recordedRows = RunRecord.readMetrics(config.out());
+            checkResumable(record, restored, recordedRows);
             // rows after the checkpoint were written by the killed session and will be recomputed identically
-            RunRecord.readMetrics(config.out()).stream().filter(r -> r.iteration() <= startIteration).forEach(rows::add);
+            List<MetricRow> rows = new ArrayList<>();
+            recordedRows.stream().filter(r -> r.iteration() <= startIteration).forEach(rows::add);
             DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(optimizer).optDevices(devices);
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -152,6 +185,46 @@ public final class TrainingRun {
                 listener.finished(result);
                 return result;
             }
+        }
+    }
+
+    /**
+     * MXNet starts its native engine on first use, printing a one-line banner to stderr; unstarted, it starts at
+     * exit and the banner lands after our own messages. One tiny array now puts it first. No random draws.
+     */
+    private static void startNatively(Engine engine) {
+        try (NDManager manager = engine.newBaseManager()) {
+            manager.zeros(new Shape(1)).toFloatArray();
+        }
+    }
+
+    /**
+     * Metric rows must be covered by a checkpoint: the row of an evaluation is written just before that
+     * iteration's checkpoint, so rows may run ahead of the newest checkpoint by at most one checkpoint interval.
+     * Skipped (damaged, incomplete) checkpoints are reported; rows beyond the checkpoint resumed from are recomputed
+     * (identically on a CPU); rows with no checkpoint left at all are refused, not silently dropped.
+     */
+    private void checkResumable(RunRecord record, Checkpoint.Restored restored, List<MetricRow> rows) {
+        int total = config.protocol().iterations();
+        int start = restored.progress().iteration();
+        int interval = Math.max(config.checkpointEvery(), record.recordedCheckpointEvery());
+        int lastRow = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).iteration();
+        String from = restored.file() == null ? "the start" : "the checkpoint at iteration " + start;
+        for (String skipped : restored.skipped()) {
+            listener.warning(skipped + "; resuming from " + from + " instead.");
+        }
+        if (restored.file() == null && lastRow > Math.min(total, interval)) {
+            throw new RunFolderException.Damaged(config.out().resolve(Checkpoint.FOLDER), config.out().resolve(RunRecord.METRICS)
+                    + " has metric rows up to iteration " + lastRow + " but no usable checkpoint is left in "
+                    + config.out().resolve(Checkpoint.FOLDER)
+                    + (restored.skipped().isEmpty() ? "" : " (" + String.join("; ", restored.skipped()) + ")")
+                    + "; restore the checkpoint files, or delete the run folder to start over.", null);
+        }
+        int seen = Math.max(start, restored.newestSeen());
+        if (restored.file() != null && lastRow > Math.min(total, (seen / interval + 1) * interval)) {
+            listener.warning("checkpoints after iteration " + start + " are missing from "
+                    + config.out().resolve(Checkpoint.FOLDER) + "; resuming from iteration " + start
+                    + " and recomputing the metric rows after it.");
         }
     }
 

@@ -50,7 +50,7 @@ class TrainedNetProbesTest {
 
         // without checkpoints (as in a fresh clone) the recorded tables are read back, equal
         for (var run : runs) {
-            Files.delete(Checkpoint.file(run.config().out()));
+            Checkpoint.delete(run.config().out());
         }
         TrainedNetProbes again = TrainedNetProbes.of(ExperimentResults.run(experiment, RunListener.NONE));
         assertEquals(lesions.doubleColumn("plain-8").asList(), again.lesionsSideBySide().doubleColumn("plain-8").asList());
