@@ -49,8 +49,13 @@ final class ClusterJobs {
         args.addAll(List.of("--batch-size", String.valueOf(p.batchSize()), "--lr", Float.toString(p.learningRate()),
                 "--warmup-lr", Float.toString(p.warmupRate()), "--warmup-iterations", String.valueOf(p.warmupIterations()),
                 "--momentum", Float.toString(p.momentum()), "--weight-decay", Float.toString(p.weightDecay()),
-                "--eval-every", String.valueOf(run.evalEvery()), "--checkpoint-every", String.valueOf(run.checkpointEvery()),
-                "--test-limit", String.valueOf(run.testLimit())));
+                "--eval-every", String.valueOf(run.evalEvery()), "--checkpoint-every", String.valueOf(run.checkpointEvery())));
+        if (run.testLimit() > 0) { // 0: the whole test set, train's default
+            args.addAll(List.of("--test-limit", String.valueOf(run.testLimit())));
+        }
+        if (run.model().width() != 1.0) {
+            args.addAll(List.of("--width", org.resnetlab.models.ModelSpec.widthLabel(run.model().width())));
+        }
         if (!run.augment()) {
             args.add("--no-augment");
         }

@@ -130,7 +130,7 @@ public final class GridCommand implements Callable<Integer> {
                 switch (state.kind()) {
                     case OTHER_RUN -> throw new IllegalStateException(runs.get(i).out() + " holds a different run ("
                             + state.detail() + "); delete that folder, or pass another --results or the same options as before.");
-                    case DAMAGED -> err.println("resnetlab grid: skipping " + runs.get(i).out() + ": " + state.detail());
+                    case DAMAGED -> err.println("resnetlab grid: warning: skipped " + label(i, runs) + ": " + state.detail());
                     case COMPLETE -> { }
                     default -> todo.add(runs.get(i));
                 }
