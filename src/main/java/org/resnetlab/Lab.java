@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public final class Lab {
 
     /** Environment variable that selects quick mode. */
-    public static final String QUICK_VARIABLE = "RESNETLAB_QUICK";
+    public static final String QUICK_VARIABLE = org.resnetlab.experiments.Experiments.Mode.QUICK_VARIABLE;
 
     /** MXNet 1.9.1 CUDA builds cover these compute capabilities only; DJL silently uses the CPU elsewhere. */
     static final double MXNET_MIN_COMPUTE = 5.0;
@@ -47,13 +47,9 @@ public final class Lab {
         return new Lab(engine, isQuick(System.getenv(QUICK_VARIABLE)), Gpu.detect());
     }
 
-    /** True for 1/true/yes (any case); anything else, or unset, is full mode. */
+    /** True for 1/true/yes (any case); anything else, or unset, is full mode ({@code Experiments.Mode} owns the rule). */
     public static boolean isQuick(String value) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.trim().toLowerCase();
-        return v.equals("1") || v.equals("true") || v.equals("yes");
+        return org.resnetlab.experiments.Experiments.Mode.isQuick(value);
     }
 
     public boolean quick() {
@@ -140,10 +136,10 @@ public final class Lab {
         return report();
     }
 
-    /** The commit of the working tree the kernel runs in, or "unknown" outside a git checkout. */
+    /** The commit of the working tree the kernel runs in (short, "-dirty" with changes), or "unknown" outside a git checkout. */
     public static String gitCommit() {
-        return run(List.of("git", "rev-parse", "--short", "HEAD"))
-                .filter(lines -> !lines.isEmpty()).map(lines -> lines.get(0)).orElse("unknown");
+        String commit = org.resnetlab.train.RunEnvironment.gitCommit();
+        return commit == null ? "unknown" : commit.substring(0, 7) + (commit.endsWith("-dirty") ? "-dirty" : "");
     }
 
     /** Runs a small command with a time limit; empty if it is missing, fails or hangs. */

@@ -2,10 +2,10 @@ package org.resnetlab.cli;
 
 import org.resnetlab.models.CifarResNet;
 import org.resnetlab.models.Depths;
-import org.resnetlab.models.Cost;
+import org.resnetlab.units.Cost;
 import org.resnetlab.models.ModelSpec;
-import org.resnetlab.models.ModelSpec.Body;
-import org.resnetlab.models.ModelSpec.ShortcutOption;
+import org.resnetlab.units.Body;
+import org.resnetlab.units.ShortcutOption;
 import org.resnetlab.models.Models;
 import org.resnetlab.units.ResidualUnits;
 import picocli.CommandLine;

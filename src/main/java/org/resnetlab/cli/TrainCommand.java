@@ -1,5 +1,6 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.units.ShortcutOption;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import org.resnetlab.data.DataException;
 import org.resnetlab.data.Datasets;
 import org.resnetlab.models.Depths;
 import org.resnetlab.models.ModelSpec;
-import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.units.Body;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.TrainingRun;
 import org.resnetlab.units.ResidualUnits;
@@ -101,6 +102,6 @@ public final class TrainCommand implements Callable<Integer> {
         Body resolved = Depths.resolve(depth, b).body();
         Datasets.Shape shape = Datasets.shape(dataset);
         return new ModelSpec(depth, unit, resolved, shape.classes(), shape.channels(), shape.size(),
-                resolved == Body.BOTTLENECK ? ModelSpec.ShortcutOption.B : ModelSpec.ShortcutOption.A, false);
+                resolved == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A, false);
     }
 }

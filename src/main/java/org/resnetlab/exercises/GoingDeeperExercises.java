@@ -3,7 +3,7 @@ package org.resnetlab.exercises;
 import org.resnetlab.experiments.ExperimentResults;
 import org.resnetlab.experiments.TrainingDynamics;
 import org.resnetlab.models.Depths;
-import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.units.Body;
 import org.resnetlab.train.MetricRow;
 import org.resnetlab.train.RunResult;
 import org.resnetlab.units.ResidualUnits;

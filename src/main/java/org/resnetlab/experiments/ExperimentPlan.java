@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.resnetlab.experiments.Experiments.Experiment;
 import org.resnetlab.experiments.Experiments.LabelledRun;
-import org.resnetlab.models.Cost;
+import org.resnetlab.units.Cost;
 import org.resnetlab.models.Models;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunRecord;

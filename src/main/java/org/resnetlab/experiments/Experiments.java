@@ -1,6 +1,6 @@
 package org.resnetlab.experiments;
 
-import org.resnetlab.Lab;
+import org.resnetlab.units.Body;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Protocol;
 import org.resnetlab.train.RunConfig;
@@ -44,9 +44,21 @@ public final class Experiments {
     public enum Mode {
         QUICK, CPU, PAPER;
 
+        /** The variable of quick mode ({@code make test} sets it). */
+        public static final String QUICK_VARIABLE = "RESNETLAB_QUICK";
+
+        /** True for 1/true/yes (any case); anything else, or unset, is not quick mode. */
+        public static boolean isQuick(String value) {
+            if (value == null) {
+                return false;
+            }
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            return v.equals("1") || v.equals("true") || v.equals("yes");
+        }
+
         /** QUICK when {@code RESNETLAB_QUICK} is set; otherwise {@code RESNETLAB_MODE} (cpu|paper), default CPU. */
         public static Mode fromEnvironment() {
-            if (Lab.isQuick(System.getenv(Lab.QUICK_VARIABLE))) {
+            if (isQuick(System.getenv(QUICK_VARIABLE))) {
                 return QUICK;
             }
             return parse(System.getenv("RESNETLAB_MODE"));
@@ -354,7 +366,7 @@ public final class Experiments {
     public static Path folder(Path results, RunConfig run) {
         ModelSpec m = run.model();
         String protocol = run.dataset() + "-w" + ModelSpec.widthLabel(m.width()) + "-" + run.protocol().iterations() + "it";
-        String net = m.depth() + (m.body() == ModelSpec.Body.BOTTLENECK && m.depth() == 164 ? "-bottleneck" : "")
+        String net = m.depth() + (m.body() == Body.BOTTLENECK && m.depth() == 164 ? "-bottleneck" : "")
                 + "-" + m.unit().replace(':', '_').replace('/', '_');
         return results.resolve(protocol).resolve(net).resolve("seed" + run.seed());
     }

@@ -1,6 +1,6 @@
 package org.resnetlab.experiments;
 
-import org.resnetlab.view.Significant;
+import org.resnetlab.format.Significant;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -6,7 +6,7 @@ import org.resnetlab.train.PaperResults;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunResult;
 import org.resnetlab.units.ResidualUnits;
-import org.resnetlab.view.Significant;
+import org.resnetlab.format.Significant;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -1,5 +1,6 @@
 package org.resnetlab.experiments;
 
+import org.resnetlab.units.ShortcutOption;
 import org.resnetlab.experiments.Experiments.Candidate;
 import org.resnetlab.experiments.Experiments.Mode;
 import org.resnetlab.models.ModelSpec;
@@ -40,7 +41,7 @@ public final class Pilot {
         int depth = mode.tableDepth();
         for (Candidate c : Experiments.candidates(mode)) {
             candidate.append(c.label());
-            int[] w = new ModelSpec(depth, "original", null, 10, 1, 28, ModelSpec.ShortcutOption.A, false, c.width()).stageWidths();
+            int[] w = new ModelSpec(depth, "original", null, 10, 1, 28, ShortcutOption.A, false, c.width()).stageWidths();
             net.append(w[0] + "/" + w[1] + "/" + w[2]);
             List<RunResult> all = new ArrayList<>();
             double[] identity = values(mode, depth, "original", c, results, false, all);

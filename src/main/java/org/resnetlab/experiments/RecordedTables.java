@@ -1,6 +1,6 @@
 package org.resnetlab.experiments;
 
-import org.resnetlab.view.Significant;
+import org.resnetlab.format.Significant;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;

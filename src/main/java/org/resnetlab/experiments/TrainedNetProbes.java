@@ -1,6 +1,6 @@
 package org.resnetlab.experiments;
 
-import org.resnetlab.view.Significant;
+import org.resnetlab.format.Significant;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.resnetlab.experiments.Experiments.LabelledRun;

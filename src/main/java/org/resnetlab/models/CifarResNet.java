@@ -1,5 +1,6 @@
 package org.resnetlab.models;
 
+import org.resnetlab.units.Cost;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,6 +1,6 @@
 package org.resnetlab.models;
 
-import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.units.Body;
 
 /**
  * Depth → body and units per stage. Basic bodies have 6n+2 weighted layers (3 stages × n units × 2 convs, conv1, FC);

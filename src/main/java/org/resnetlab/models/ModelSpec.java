@@ -1,5 +1,7 @@
 package org.resnetlab.models;
 
+import org.resnetlab.units.ShortcutOption;
+import org.resnetlab.units.Body;
 import java.util.Objects;
 
 /**
@@ -24,12 +26,6 @@ import java.util.Objects;
  */
 public record ModelSpec(int depth, String unit, Body body, int classes, int inputChannels, int imageSize,
                         ShortcutOption shortcut, boolean zeroInitLastBn, double width) {
-
-    /** Residual-branch shape: two 3×3 convs, or 1×1-3×3-1×1 with 4× expansion. */
-    public enum Body { BASIC, BOTTLENECK }
-
-    /** Where the width grows: option A (identity + zero padding) or option B (1×1 projection). */
-    public enum ShortcutOption { A, B }
 
     public ModelSpec {
         Objects.requireNonNull(unit, "unit");

@@ -1,5 +1,6 @@
 package org.resnetlab.models;
 
+import org.resnetlab.units.Cost;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;

@@ -1,6 +1,6 @@
 package org.resnetlab.probe;
 
-import org.resnetlab.view.Significant;
+import org.resnetlab.format.Significant;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;

@@ -1,5 +1,7 @@
 package org.resnetlab.train;
 
+import org.resnetlab.units.ShortcutOption;
+import org.resnetlab.units.Body;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ public final class Grids {
     public static final List<String> NAMES = List.of("table1", "table2", "table3", "degradation", "smoke");
 
     /** One cell of a grid before seeds: dataset, depth, body and unit. */
-    public record Cell(String dataset, int depth, ModelSpec.Body body, String unit) {
+    public record Cell(String dataset, int depth, Body body, String unit) {
         public String folderName() {
             return dataset + "-" + depth + "-" + body.name().toLowerCase(Locale.ROOT) + "-"
                     + unit.replace(':', '_').replace('/', '_');
@@ -29,8 +31,8 @@ public final class Grids {
     }
 
     public static List<Cell> cells(String grid) {
-        ModelSpec.Body basic = ModelSpec.Body.BASIC;
-        ModelSpec.Body bottleneck = ModelSpec.Body.BOTTLENECK;
+        Body basic = Body.BASIC;
+        Body bottleneck = Body.BOTTLENECK;
         List<Cell> cells = new ArrayList<>();
         switch (grid) {
             case "table1" -> {
@@ -75,7 +77,7 @@ public final class Grids {
     public static ModelSpec spec(Cell cell) {
         Datasets.Shape shape = Datasets.shape(cell.dataset());
         return new ModelSpec(cell.depth(), cell.unit(), cell.body(), shape.classes(), shape.channels(), shape.size(),
-                cell.body() == ModelSpec.Body.BOTTLENECK ? ModelSpec.ShortcutOption.B : ModelSpec.ShortcutOption.A, false);
+                cell.body() == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A, false);
     }
 
     /** The depths a grid has, in order of first appearance. */

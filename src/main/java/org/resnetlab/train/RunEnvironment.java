@@ -27,15 +27,14 @@ public final class RunEnvironment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("git_commit", gitCommit());
-        env.put("quick_mode", org.resnetlab.Lab.isQuick(System.getenv(org.resnetlab.Lab.QUICK_VARIABLE)));
         for (String name : new String[] {"OMP_NUM_THREADS", "MXNET_ENGINE_TYPE"}) {
             env.put(name, System.getenv(name));
         }
         return env;
     }
 
-    /** HEAD of the working directory's git repository (with "-dirty" when it has changes), or null. */
-    static String gitCommit() {
+    /** HEAD of the working directory's git repository (with "-dirty" when it has changes), or null: the one owner of it. */
+    public static String gitCommit() {
         String head = git("rev-parse", "HEAD");
         if (head == null) {
             return null;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.resnetlab.models.Cost;
 
 /** Exclusive gating (Highway-like): y = (1−g(x))·h(x) + g(x)·F(x), ReLU. [2] Fig. 2(c), Table 1 rows 5–7. */
 public final class ExclusiveGating extends ResidualUnit {

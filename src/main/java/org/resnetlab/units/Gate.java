@@ -12,7 +12,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
-import org.resnetlab.models.Cost;
 
 /** g(x) = sigmoid(W_g x + b_g), W_g a 1×1 conv with the unit's stride and output width ([2] §3.1, Fig. 2(c,d)). */
 public final class Gate extends AbstractBlock implements Cost.Counted {

@@ -14,8 +14,6 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
-import org.resnetlab.models.Cost;
-import org.resnetlab.models.ModelSpec.Body;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -10,8 +10,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
-import org.resnetlab.models.Cost;
-import org.resnetlab.models.ModelSpec.ShortcutOption;
 
 /**
  * The shortcut path h(x) of a residual unit: the identity, [1]'s option A (identity with stride-s subsampling

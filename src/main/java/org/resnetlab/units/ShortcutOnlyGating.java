@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import org.resnetlab.models.Cost;
 
 /** Shortcut-only gating: y = (1−g(x))·h(x) + F(x), ReLU. [2] Fig. 2(d), Table 1 rows 8–9. */
 public final class ShortcutOnlyGating extends ResidualUnit {

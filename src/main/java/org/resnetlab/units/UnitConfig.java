@@ -1,7 +1,5 @@
 package org.resnetlab.units;
 
-import org.resnetlab.models.ModelSpec.Body;
-import org.resnetlab.models.ModelSpec.ShortcutOption;
 
 /**
  * Where one residual unit sits in a network: its input width, its branch width, its stride and body, and how its

@@ -1,5 +1,7 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.units.ShortcutOption;
+import org.resnetlab.units.Body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,8 +70,8 @@ class CommandLineTest {
         RunConfig config = train.config();
         assertEquals("cifar100", config.dataset());
         assertEquals(100, config.model().classes());
-        assertEquals(ModelSpec.Body.BOTTLENECK, config.model().body());
-        assertEquals(ModelSpec.ShortcutOption.B, config.model().shortcut());
+        assertEquals(Body.BOTTLENECK, config.model().body());
+        assertEquals(ShortcutOption.B, config.model().shortcut());
         assertEquals(32_000, config.protocol().iterations());
         assertEquals(List.of(16_000, 24_000), config.protocol().dropsAt());
         assertEquals(100, config.evalEvery());

@@ -2,7 +2,7 @@ package org.resnetlab.models;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.units.Body;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.resnetlab.models.ModelSpec.Body;
+import org.resnetlab.units.Body;
 import org.resnetlab.units.FullPreActivation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

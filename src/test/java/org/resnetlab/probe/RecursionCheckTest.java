@@ -1,5 +1,6 @@
 package org.resnetlab.probe;
 
+import org.resnetlab.units.Body;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -72,12 +73,12 @@ class RecursionCheckTest {
     void bottleneckNetToo() {
         try (NDManager manager = NDManager.newBaseManager()) {
             CifarResNet net = ProbeFixtures.net(manager,
-                    ModelSpec.cifar(11, "full-preact").withBody(ModelSpec.Body.BOTTLENECK));
+                    ModelSpec.cifar(11, "full-preact").withBody(Body.BOTTLENECK));
             RecursionCheck.Report r = RecursionCheck.run(net, ProbeFixtures.images(manager), false);
             // 3 units, all change the shape (16 -> 64, then strides): nothing to pair
             assertEquals(0, r.pairs().size());
             CifarResNet net20 = ProbeFixtures.net(manager,
-                    ModelSpec.cifar(20, "full-preact").withBody(ModelSpec.Body.BOTTLENECK));
+                    ModelSpec.cifar(20, "full-preact").withBody(Body.BOTTLENECK));
             RecursionCheck.Report r20 = RecursionCheck.run(net20, ProbeFixtures.images(manager), true);
             assertEquals(3, r20.pairs().size());
             assertTrue(r20.holds(1e-5), "" + r20.maxRelativeResidual());

@@ -1,5 +1,7 @@
 package org.resnetlab.train;
 
+import org.resnetlab.units.ShortcutOption;
+import org.resnetlab.units.Body;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +21,7 @@ class ReportTest {
     @Test
     void medianOfSeedsBesideThePapersNumber() {
         // three seeds of the "ResNet-110 original on CIFAR-10" cell, trained briefly on synthetic data by a tiny net
-        ModelSpec spec = new ModelSpec(110, "original", ModelSpec.Body.BASIC, 10, 3, 16, ModelSpec.ShortcutOption.A, false);
+        ModelSpec spec = new ModelSpec(110, "original", Body.BASIC, 10, 3, 16, ShortcutOption.A, false);
         List<Double> errors = new ArrayList<>();
         for (int seed = 0; seed < 3; seed++) {
             RunConfig config = RunConfig.of("cifar10", spec, dir.resolve("table2/c10-110/seed" + seed))

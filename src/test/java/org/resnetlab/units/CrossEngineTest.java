@@ -11,8 +11,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.resnetlab.models.Forward;
 import org.resnetlab.models.ModelSpec;
-import org.resnetlab.models.ModelSpec.Body;
-import org.resnetlab.models.ModelSpec.ShortcutOption;
 import org.resnetlab.models.Models;
 
 import java.io.ByteArrayInputStream;

@@ -9,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.resnetlab.models.Forward;
-import org.resnetlab.models.ModelSpec.Body;
-import org.resnetlab.models.ModelSpec.ShortcutOption;
 
 import java.util.ArrayList;
 import java.util.List;

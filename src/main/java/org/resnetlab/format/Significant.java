@@ -1,4 +1,4 @@
-package org.resnetlab.view;
+package org.resnetlab.format;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;

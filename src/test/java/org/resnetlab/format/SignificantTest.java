@@ -1,6 +1,7 @@
-package org.resnetlab.view;
+package org.resnetlab.format;
 
 import org.junit.jupiter.api.Test;
+import org.resnetlab.view.Tables;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

@@ -1,4 +1,4 @@
-package org.resnetlab.models;
+package org.resnetlab.units;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
