@@ -15,6 +15,10 @@ lab:
 test:
 	scripts/test.sh
 
+# JUnit only, one engine (MXNet), no notebooks: the fast loop while developing (make test runs everything).
+junit:
+	mvn -q -B test
+
 setup:
 	scripts/setup.sh
 

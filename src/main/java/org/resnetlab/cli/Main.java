@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bin/resnetlab}: the command line of the helper module. Each subcommand is one class in this package. */
-@Command(name = "resnetlab", mixinStandardHelpOptions = true, version = "resnet-lab 0.1.0",
+@Command(name = "resnetlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Residual networks with identity mappings (He et al. 2016) on DJL.",
         footer = {"", "Course tools (Python in .venv; README, \"Teaching with resnet-lab\"):",
                 "  assignments --out DIR         the student release of the notebooks",
@@ -13,6 +13,15 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, DescribeCommand.class, TrainCommand.class, GridCommand.class,
                 ReportCommand.class, ExperimentsCommand.class, ScorecardCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+
+    /** The version pom.xml gives the jar (its manifest's Implementation-Version). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"resnet-lab " + (v == null ? "(version unknown: not run from the built jar)" : v)};
+        }
+    }
     /** Exit codes (README, "Command line"): 2 = invalid option or input data, as picocli's usage errors. */
     public static final int INVALID_INPUT = 2;
     /** The run folder is in use by another process or run. */

@@ -95,7 +95,7 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
         java.util.Map<String, List<Double>> byLabel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             RunResult r = results.get(i);
-            double error = r.rows().isEmpty() ? Double.NaN : r.rows().get(r.rows().size() - 1).trainError();
+            double error = r.finalTrainError();
             byLabel.computeIfAbsent(experiment.runs().get(i).label(), k -> new ArrayList<>())
                     .add(!r.outcome().ok() || Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
         }
@@ -198,7 +198,7 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             depth.append(r.config().model().depth());
             unit.append(r.config().model().unit());
             iterations.append(r.outcome().iteration());
-            trainError.append(r.rows().isEmpty() ? Double.NaN : r.rows().get(r.rows().size() - 1).trainError());
+            trainError.append(r.finalTrainError());
             testError.append(r.finalTestError());
             String status = r.outcome().status().label();
             outcome.append(r.outcome().ok() ? status : status + " (" + r.outcome().detail() + ")");

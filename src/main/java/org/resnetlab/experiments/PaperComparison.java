@@ -137,7 +137,7 @@ public final class PaperComparison {
     }
 
     static double finalTrainError(RunResult r) {
-        return r.rows().isEmpty() ? Double.NaN : r.rows().get(r.rows().size() - 1).trainError();
+        return r.finalTrainError();
     }
 
     static double median(List<Double> values) {

@@ -114,7 +114,7 @@ public final class Pilot {
 
     private static String minutes(List<RunResult> runs) {
         double[] m = runs.stream().filter(r -> !r.rows().isEmpty())
-                .mapToDouble(r -> r.rows().get(r.rows().size() - 1).elapsedSeconds() / 60).toArray();
+                .mapToDouble(r -> r.lastRow().elapsedSeconds() / 60).toArray();
         return m.length == 0 ? "(not yet)" : fmt(DecisionRule.median(m)) + " (" + m.length + " runs)";
     }
 

@@ -64,7 +64,7 @@ public final class Scorecard {
         if (!r.outcome().ok() || r.rows().isEmpty()) {
             return Double.POSITIVE_INFINITY;
         }
-        double v = metric == Metric.TEST_ERROR ? r.finalTestError() : r.rows().get(r.rows().size() - 1).trainError();
+        double v = metric == Metric.TEST_ERROR ? r.finalTestError() : r.finalTrainError();
         return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
     }
 

@@ -112,7 +112,7 @@ public final class TrainingDynamics {
             label.append(results.experiment().runs().get(i).label());
             depth.append(r.config().model().depth());
             unit.append(r.config().model().unit());
-            MetricRow last = r.rows().isEmpty() ? null : r.rows().get(r.rows().size() - 1);
+            MetricRow last = r.lastRow();
             trainLoss.append(last == null ? Double.NaN : round(last.trainLoss(), 3));
             testLoss.append(last == null ? Double.NaN : round(last.testLoss(), 3));
             trainError.append(last == null ? Double.NaN : round(last.trainError(), 2));
@@ -138,7 +138,7 @@ public final class TrainingDynamics {
             DoubleColumn test = DoubleColumn.create(unit + " test %");
             for (int depth : depths) {
                 RunResult run = find(results, depth, unit);
-                MetricRow last = run == null || run.rows().isEmpty() ? null : run.rows().get(run.rows().size() - 1);
+                MetricRow last = run == null ? null : run.lastRow();
                 train.append(last == null ? Double.NaN : last.trainError());
                 test.append(last == null ? Double.NaN : last.testError());
             }

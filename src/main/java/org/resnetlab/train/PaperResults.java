@@ -3,8 +3,9 @@ package org.resnetlab.train;
 import java.util.List;
 
 /**
- * Test errors (%) published in [1] He et al. 2015 (arXiv 1512.03385) and [2] He et al. 2016 (arXiv 1603.05027),
- * copied from shared/reference/paper.md with their table and row. {@code error == null} is the paper's "fail"
+ * Test errors (%) published in [1] He et al. 2015, "Deep Residual Learning for Image Recognition" (arXiv 1512.03385,
+ * Table 6) and [2] He et al. 2016, "Identity Mappings in Deep Residual Networks" (arXiv 1603.05027, Tables 1–4), each
+ * with the table and row it is printed in. {@code error == null} is the paper's "fail"
  * (test error above 20%). Units use the zoo's canonical names.
  */
 public final class PaperResults {

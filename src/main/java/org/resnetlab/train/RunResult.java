@@ -17,8 +17,18 @@ public record RunResult(RunConfig config, Outcome outcome, List<MetricRow> rows,
         return table(config.out().getFileName().toString(), rows);
     }
 
+    /** The last metric row (the run's final evaluation when it completed), or null without rows. */
+    public MetricRow lastRow() {
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+    }
+
     public double finalTestError() {
-        return rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1).testError();
+        return rows.isEmpty() ? Double.NaN : lastRow().testError();
+    }
+
+    /** The training error of the last interval (mean over its augmented batches), NaN without rows. */
+    public double finalTrainError() {
+        return rows.isEmpty() ? Double.NaN : lastRow().trainError();
     }
 
     public static Table table(String name, List<MetricRow> rows) {

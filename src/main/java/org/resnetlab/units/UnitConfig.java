@@ -57,8 +57,4 @@ public record UnitConfig(int inChannels, int width, int stride, Body body, Short
     public UnitConfig withZeroInitLastBn(boolean z) {
         return new UnitConfig(inChannels, width, stride, body, shortcut, z, inputPreActivated);
     }
-
-    public UnitConfig withInputPreActivated(boolean p) {
-        return new UnitConfig(inChannels, width, stride, body, shortcut, zeroInitLastBn, p);
-    }
 }
