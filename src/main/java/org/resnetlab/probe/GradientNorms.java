@@ -24,16 +24,7 @@ public final class GradientNorms {
      * @return index l = 0 … L: ‖∂E/∂x_l‖₂
      */
     public static double[] perUnit(Block block, NDArray images, NDArray labels) {
-        CifarResNet net = Passes.network(block);
-        try (NDManager manager = images.getManager().newSubManager()) {
-            Passes.Gradients g = Passes.gradients(net, new DetachedParameters(manager), Passes.own(images, manager),
-                    Passes.own(labels, manager), manager);
-            double[] norms = new double[g.grads().size()];
-            for (int l = 0; l < norms.length; l++) {
-                norms[l] = Norms.l2(g.grads().get(l));
-            }
-            return norms;
-        }
+        return norms(block, images, labels, false);
     }
 
     /**
@@ -41,15 +32,20 @@ public final class GradientNorms {
      * differ in size (each width change halves the elements of x_l), which the plain norm is not.
      */
     public static double[] rmsPerUnit(Block block, NDArray images, NDArray labels) {
+        return norms(block, images, labels, true);
+    }
+
+    private static double[] norms(Block block, NDArray images, NDArray labels, boolean perElement) {
         CifarResNet net = Passes.network(block);
         try (NDManager manager = images.getManager().newSubManager()) {
             Passes.Gradients g = Passes.gradients(net, new DetachedParameters(manager), Passes.own(images, manager),
                     Passes.own(labels, manager), manager);
-            double[] rms = new double[g.grads().size()];
-            for (int l = 0; l < rms.length; l++) {
-                rms[l] = Norms.l2(g.grads().get(l)) / Math.sqrt(g.grads().get(l).size());
+            double[] norms = new double[g.grads().size()];
+            for (int l = 0; l < norms.length; l++) {
+                NDArray grad = g.grads().get(l);
+                norms[l] = Norms.l2(grad) / (perElement ? Math.sqrt(grad.size()) : 1);
             }
-            return rms;
+            return norms;
         }
     }
 

@@ -1,23 +1,13 @@
 package org.resnetlab.units;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 
 /** Exclusive gating (Highway-like): y = (1−g(x))·h(x) + g(x)·F(x), ReLU. [2] Fig. 2(c), Table 1 rows 5–7. */
-public final class ExclusiveGating extends ResidualUnit {
-
-    private final Gate gate;
+public final class ExclusiveGating extends GatedUnit {
 
     public ExclusiveGating(UnitConfig config, float initialGateBias) {
-        super(config, OriginalUnit.BRANCH, Shortcut.forUnit(config, false));
-        gate = addChildBlock("gate", new Gate(config.outChannels(), config.stride(), initialGateBias));
-    }
-
-    public float initialGateBias() {
-        return gate.initialBias();
+        super(config, initialGateBias);
     }
 
     @Override
@@ -26,15 +16,5 @@ public final class ExclusiveGating extends ResidualUnit {
         NDArray shortcutTerm = g.neg().add(1f).mul(h);
         NDArray residualTerm = g.mul(residual);
         return new UnitParts(shortcutTerm, residualTerm, afterAddition(ps, shortcutTerm.add(residualTerm), training));
-    }
-
-    @Override
-    protected void initializeExtras(NDManager manager, DataType dataType, Shape input, Shape output) {
-        gate.initialize(manager, dataType, input);
-    }
-
-    @Override
-    protected Cost extraCost(Shape input, Shape output) {
-        return gate.cost(input);
     }
 }
