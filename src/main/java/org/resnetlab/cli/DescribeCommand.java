@@ -100,7 +100,7 @@ public final class DescribeCommand implements Callable<Integer> {
         // the body the depth resolves to (164 must be explicit); its paper shortcut: A for basic, B for bottleneck
         Body resolved = Depths.resolve(depth, b).body();
         ShortcutOption option = shortcut != null ? parseEnum(ShortcutOption.class, shortcut, "--shortcut", "A|B")
-                : resolved == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A;
+                : ShortcutOption.paper(resolved);
         return new ModelSpec(depth, unit, b, classes, channels, size, option, false, width);
     }
 

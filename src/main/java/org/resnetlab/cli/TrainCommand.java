@@ -102,6 +102,6 @@ public final class TrainCommand implements Callable<Integer> {
         Body resolved = Depths.resolve(depth, b).body();
         Datasets.Shape shape = Datasets.shape(dataset);
         return new ModelSpec(depth, unit, resolved, shape.classes(), shape.channels(), shape.size(),
-                resolved == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A, false);
+                ShortcutOption.paper(resolved), false);
     }
 }

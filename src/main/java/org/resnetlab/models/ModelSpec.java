@@ -74,7 +74,7 @@ public record ModelSpec(int depth, String unit, Body body, int classes, int inpu
      */
     public static ModelSpec paper(int depth, String unit) {
         if (depth == 164 || (!Depths.fitsBasic(depth) && Depths.fitsBottleneck(depth))) {
-            return new ModelSpec(depth, unit, Body.BOTTLENECK, 10, 3, 32, ShortcutOption.B, false);
+            return new ModelSpec(depth, unit, Body.BOTTLENECK, 10, 3, 32, ShortcutOption.paper(Body.BOTTLENECK), false);
         }
         return cifar(depth, unit);
     }

@@ -77,7 +77,7 @@ public final class Grids {
     public static ModelSpec spec(Cell cell) {
         Datasets.Shape shape = Datasets.shape(cell.dataset());
         return new ModelSpec(cell.depth(), cell.unit(), cell.body(), shape.classes(), shape.channels(), shape.size(),
-                cell.body() == Body.BOTTLENECK ? ShortcutOption.B : ShortcutOption.A, false);
+                ShortcutOption.paper(cell.body()), false);
     }
 
     /** The depths a grid has, in order of first appearance. */
