@@ -84,4 +84,15 @@ class ScaledShortcutsTest {
         assertEquals(0.99753, t.doubleColumn(1).get(3), 1e-5);
         assertEquals(Math.pow(open, 9), t.doubleColumn(2).get(3), 1e-12);
     }
+
+    @org.junit.jupiter.api.Test
+    void theMeasuredTableOfAZeroInitialisedNetFollowsLambdaToTheK() {
+        tech.tablesaw.api.Table t = ScaledShortcuts.measuredTable("constant-scaling:0.9/1", 20);
+        assertEquals(4, t.rowCount(), "the first stage of ResNet-20: x_0 … x_3");
+        for (int k = 0; k < t.rowCount(); k++) {
+            double expected = Math.pow(0.9, k);
+            org.junit.jupiter.api.Assertions.assertEquals(expected, t.doubleColumn(1).get(k), 1e-6, "λ^k in float");
+            org.junit.jupiter.api.Assertions.assertEquals(expected, t.doubleColumn(2).get(k), 1e-5, "signal, k = " + k);
+        }
+    }
 }
