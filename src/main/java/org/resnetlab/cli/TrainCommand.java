@@ -10,6 +10,7 @@ import org.resnetlab.data.Datasets;
 import org.resnetlab.models.Depths;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.units.Body;
+import org.resnetlab.train.Precision;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.TrainingRun;
 import org.resnetlab.units.ResidualUnits;
@@ -51,6 +52,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seeds initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--precision", defaultValue = "fp32", description = "fp32 (default) or bf16: convolutions and the "
+            + "classifier in bfloat16, batch norm, loss, optimizer and master weights in float32 (MXNet engine, CPU with "
+            + "avx512_bf16 or amx_bf16); recorded in run.json, a resume must use the same")
+    String precision;
+
     @Option(names = "--out", required = true, description = "the run's folder (metrics.csv, run.json, checkpoint/)")
     Path out;
 
@@ -77,7 +83,7 @@ public final class TrainCommand implements Callable<Integer> {
     RunConfig config() {
         return new RunConfig(dataset(dataset), options.dataDir, modelSpec(dataset(dataset), depth, unit, body).withWidth(width),
                 options.protocol(), seed, options.engineName(), options.devices, options.evalEvery,
-                options.checkpointEvery, options.testLimit, !options.noAugment, out);
+                options.checkpointEvery, options.testLimit, !options.noAugment, out, Precision.parse(precision, "--precision"));
     }
 
     static String dataset(String name) {

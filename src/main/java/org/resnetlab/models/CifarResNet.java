@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.resnetlab.units.Layers;
@@ -70,7 +69,7 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
             h.add(Layers.relu());
         }
         h.add(Layers.globalAvgPool());
-        h.add(Linear.builder().setUnits(spec.classes()).build());
+        h.add(Layers.linear(spec.classes()));
         head = addChildBlock("head", h);
     }
 

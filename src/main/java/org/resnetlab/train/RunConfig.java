@@ -22,9 +22,18 @@ import org.resnetlab.models.ModelSpec;
  * @param testLimit       evaluate on the first N test images (0 = all)
  * @param augment         the paper's pad-4 crop + flip
  * @param out             the run's folder: metrics.csv, run.json, checkpoint/
+ * @param precision       fp32 (default), or bf16 mixed precision for convolutions and the classifier
  */
 public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
-                        String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out) {
+                        String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out,
+                        Precision precision) {
+
+    /** An fp32 run (every run before precision was a field). */
+    public RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
+                     String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out) {
+        this(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment,
+                out, Precision.FP32);
+    }
 
     public RunConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -34,6 +43,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         devices = devices == null ? "cpu" : devices;
         evalEvery = Math.max(0, evalEvery);
         checkpointEvery = Math.max(0, checkpointEvery);
+        precision = precision == null ? Precision.FP32 : precision;
     }
 
     /**
@@ -87,23 +97,25 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         return new RunConfig(dataset, null, model, Protocol.paper(), 0, null, "cpu", 0, 0, 0, true, out);
     }
 
-    public RunConfig withDataDir(Path dir) { return new RunConfig(dataset, dir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withSeed(long s) { return new RunConfig(dataset, dataDir, model, protocol, s, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withEngine(String e) { return new RunConfig(dataset, dataDir, model, protocol, seed, e, devices, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withDevices(String d) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, d, evalEvery, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withEvalEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, n, checkpointEvery, testLimit, augment, out); }
-    public RunConfig withCheckpointEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, n, testLimit, augment, out); }
-    public RunConfig withTestLimit(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, n, augment, out); }
-    public RunConfig withAugment(boolean a) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, a, out); }
-    public RunConfig withOut(Path o) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, o); }
+    public RunConfig withDataDir(Path dir) { return new RunConfig(dataset, dir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withSeed(long s) { return new RunConfig(dataset, dataDir, model, protocol, s, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withEngine(String e) { return new RunConfig(dataset, dataDir, model, protocol, seed, e, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withDevices(String d) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, d, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withEvalEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, n, checkpointEvery, testLimit, augment, out, precision); }
+    public RunConfig withCheckpointEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, n, testLimit, augment, out, precision); }
+    public RunConfig withTestLimit(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, n, augment, out, precision); }
+    public RunConfig withAugment(boolean a) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, a, out, precision); }
+    public RunConfig withOut(Path o) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, o, precision); }
+    public RunConfig withPrecision(Precision p) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, p); }
     /** Shorthand for {@code withProtocol(protocol().scaled(scale))}. */
     public RunConfig scaled(double scale) { return withProtocol(protocol.scaled(scale)); }
     public RunConfig withIterations(int n) { return withProtocol(protocol.withIterations(n)); }
 
     /**
      * What makes the numbers: every field except where the data and the outputs live and the checkpoint
-     * interval. A rerun with the same --out must match it to resume.
+     * interval. A rerun with the same --out must match it to resume. The precision is a field only when it is
+     * not fp32, so every fp32 run keeps the identity it was recorded with (and resuming refuses a change).
      */
     public Map<String, Object> identity() {
         Map<String, Object> map = new LinkedHashMap<>();
@@ -132,6 +144,9 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
         map.put("eval_every", evalEvery());
         map.put("test_limit", testLimit);
         map.put("augment", augment);
+        if (precision != Precision.FP32) {
+            map.put("precision", precision.label());
+        }
         return map;
     }
 
@@ -150,6 +165,7 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
     /** {@link #identity()} plus the paths and checkpoint interval: what run.json records. */
     public Map<String, Object> toMap() {
         Map<String, Object> map = identity();
+        map.put("precision", precision.label());
         map.put("warmup_rule", protocol.warmupRule());
         map.put("checkpoint_every", checkpointEvery());
         map.put("data_dir", dataDir == null ? null : ProjectPaths.relative(dataDir));

@@ -254,6 +254,11 @@ public final class RunRecord {
                 return entry.getKey() + " was " + old + ", now " + entry.getValue();
             }
         }
+        for (Map.Entry<String, JsonElement> entry : recorded.entrySet()) {
+            if (!wanted.has(entry.getKey())) {  // e.g. precision, recorded for bf16 runs only
+                return entry.getKey() + " was " + entry.getValue() + ", now not set";
+            }
+        }
         return "fields differ";
     }
 

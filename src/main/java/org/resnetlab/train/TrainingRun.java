@@ -32,6 +32,7 @@ import org.resnetlab.data.Normalization;
 import org.resnetlab.data.TrainingBatches;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
+import org.resnetlab.units.Autocast;
 
 /**
  * One recorded, resumable training run. From a notebook cell:
@@ -115,6 +116,14 @@ public final class TrainingRun {
                 if (done != null) {
                     return done;
                 }
+            }
+            if (config.precision() != Precision.FP32) {
+                // refused before the lock: a run that cannot train leaves no folder behind
+                Engine e = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
+                boolean gpu = java.util.Arrays.stream(DeviceChoice.parse(config.devices(), e)).anyMatch(d -> d.isGpu());
+                Precision.unsupported(config.precision(), e.getEngineName(), Precision.cpuFlags(), gpu).ifPresent(why -> {
+                    throw new IllegalArgumentException(why);
+                });
             }
             try (RunLock lock = RunLock.acquire(config.out())) {
                 return execute();
@@ -264,7 +273,7 @@ public final class TrainingRun {
                             collector.zeroGradients();
                         }
                         for (Batch part : parts) {
-                            NDList predictions = trainer.forward(part.getData(), part.getLabels());
+                            NDList predictions = forward(trainer, part);
                             NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
                             collector.backward(loss);
                             batchLoss += loss.getFloat() * part.getSize();
@@ -327,6 +336,19 @@ public final class TrainingRun {
                 .optWeightDecays(protocol.weightDecay()).setRescaleGrad(1f / deviceCount).build();
     }
 
+    /** The training forward pass, in the run's precision (fp32: DJL's forward, untouched). */
+    private NDList forward(Trainer trainer, Batch part) {
+        try (Autocast scope = autocast()) {
+            return trainer.forward(part.getData(), part.getLabels());
+        }
+    }
+
+    /** A bf16 scope for bf16 runs; null (no scope, nothing changes) for fp32. */
+    private Autocast autocast() {
+        return config.precision() == Precision.FP32 ? null
+                : Autocast.bf16(config.engine() == null ? Engine.getInstance().getEngineName() : config.engine());
+    }
+
     private static Batch toBatch(NDManager manager, HostBatch host) {
         NDArray x = manager.create(host.images(), new Shape(host.size(), host.channels(), host.height(), host.width()));
         NDArray y = manager.create(host.labels(), new Shape(host.size()));
@@ -351,7 +373,10 @@ public final class TrainingRun {
                 Batch[] parts = devices.length == 1 || host.size() % devices.length != 0
                         ? new Batch[] {batch} : batch.split(devices, false);
                 for (Batch part : parts) {
-                    NDList predictions = trainer.evaluate(part.getData());
+                    NDList predictions;
+                    try (Autocast scope = autocast()) {
+                        predictions = trainer.evaluate(part.getData());
+                    }
                     NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
                     lossSum += loss.getFloat() * part.getSize();
                     wrongSum += wrong(predictions.singletonOrThrow(), part.getLabels().singletonOrThrow());

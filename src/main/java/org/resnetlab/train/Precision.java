@@ -1,0 +1,97 @@
+package org.resnetlab.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The arithmetic of a run's convolutions and classifier. {@link #FP32} everywhere (the default, and every
+ * committed run), or {@link #BF16} mixed precision as PyTorch's CPU autocast does it: convolutions and the
+ * classifier compute in bfloat16, batch norm, the loss, the optimizer state and the master weights stay float32
+ * (see {@link org.resnetlab.units.Autocast}). CLI: {@code train --precision}; notebooks: {@code RESNETLAB_PRECISION}.
+ */
+public enum Precision {
+    FP32, BF16;
+
+    /** The variable notebooks (through {@code Experiments}) read: fp32 (default) or bf16. */
+    public static final String VARIABLE = "RESNETLAB_PRECISION";
+
+    /** The CPU flags that give bfloat16 arithmetic in hardware (AVX512-BF16 dot products, AMX tiles). */
+    public static final Set<String> CPU_FLAGS = Set.of("avx512_bf16", "amx_bf16");
+
+    /** fp32 or bf16, as a user types it. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** fp32|bf16 (any case); {@code what} names the source in the sentence a bad value gets. */
+    public static Precision parse(String value, String what) {
+        if (value == null || value.isBlank()) {
+            return FP32;
+        }
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " must be fp32 or bf16, got '" + value + "'");
+        }
+    }
+
+    /** {@code RESNETLAB_PRECISION}, default fp32. */
+    public static Precision fromEnvironment() {
+        return parse(System.getenv(VARIABLE), VARIABLE);
+    }
+
+    /** The bf16 flags of this machine's CPU (from /proc/cpuinfo; empty where there is none or no /proc). */
+    public static Set<String> cpuFlags() {
+        return cpuFlags(Path.of("/proc/cpuinfo"));
+    }
+
+    static Set<String> cpuFlags(Path cpuinfo) {
+        Set<String> found = new TreeSet<>();
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                if (line.startsWith("flags")) {
+                    for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
+                        if (CPU_FLAGS.contains(flag)) {
+                            found.add(flag);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+        return found;
+    }
+
+    /**
+     * Why {@code precision} cannot run on this engine, CPU and devices: one sentence naming what is missing, or
+     * empty when it can. FP32 always can.
+     */
+    public static Optional<String> unsupported(Precision precision, String engineName, Set<String> cpuFlags, boolean gpu) {
+        if (precision == FP32) {
+            return Optional.empty();
+        }
+        if (gpu) {
+            return Optional.of("bf16 is implemented for CPU training only (no GPU was reachable to write and test it); "
+                    + "use fp32 on GPUs.");
+        }
+        if ("PyTorch".equals(engineName)) {
+            return Optional.of("bf16 is not available on DJL 0.35.1's PyTorch engine: its JNI maps no bfloat16 type "
+                    + "(NDArray.toType(BFLOAT16) aborts the JVM) and its casts are not recorded for autograd; "
+                    + "use --engine mxnet for bf16, or fp32.");
+        }
+        if (!"MXNet".equals(engineName)) {
+            return Optional.of("bf16 is implemented for the MXNet engine only, not for " + engineName + ".");
+        }
+        if (cpuFlags.isEmpty()) {
+            return Optional.of("bf16 needs a CPU with avx512_bf16 or amx_bf16 (see /proc/cpuinfo); this one has "
+                    + "neither, use fp32.");
+        }
+        return Optional.empty();
+    }
+}
