@@ -349,7 +349,8 @@ public final class Experiments {
             case CPU -> ModelSpec.fashionMnist(depth, unit);
             case PAPER -> ModelSpec.paper(depth, unit);
         };
-        RunConfig run = RunConfig.of(dataset, spec.withWidth(width), Path.of("unset")).withIterations(iterations).withSeed(seed);
+        RunConfig run = RunConfig.of(dataset, spec.withWidth(width), Path.of("unset")).withIterations(iterations).withSeed(seed)
+                .withPrecision(org.resnetlab.train.Precision.fromEnvironment());  // RESNETLAB_PRECISION, default fp32
         run = switch (mode) {
             case QUICK -> run.withEvalEvery(10).withTestLimit(256);
             case CPU -> run.withEvalEvery(CPU_EVAL_EVERY);
@@ -361,11 +362,13 @@ public final class Experiments {
     /**
      * The one naming scheme of run folders: {@code <dataset>-w<width>-<iterations>it/<depth>-<unit>/seed<k>}, e.g.
      * {@code fashion-mnist-w0.25-6000it/56-original/seed0}: the configuration names the folder, so equal
-     * configurations share it.
+     * configurations share it. bf16 runs (RESNETLAB_PRECISION=bf16) get "-bf16" after the iterations: they never
+     * resume an fp32 folder.
      */
     public static Path folder(Path results, RunConfig run) {
         ModelSpec m = run.model();
-        String protocol = run.dataset() + "-w" + ModelSpec.widthLabel(m.width()) + "-" + run.protocol().iterations() + "it";
+        String protocol = run.dataset() + "-w" + ModelSpec.widthLabel(m.width()) + "-" + run.protocol().iterations() + "it"
+                + (run.precision() == org.resnetlab.train.Precision.FP32 ? "" : "-" + run.precision().label());
         String net = m.depth() + (m.body() == Body.BOTTLENECK && m.depth() == 164 ? "-bottleneck" : "")
                 + "-" + m.unit().replace(':', '_').replace('/', '_');
         return results.resolve(protocol).resolve(net).resolve("seed" + run.seed());

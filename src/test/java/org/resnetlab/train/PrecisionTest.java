@@ -44,6 +44,11 @@ class PrecisionTest {
         assertEquals(Precision.BF16, bf16.withSeed(3).withOut(dir.resolve("x")).precision(), "with… methods keep it");
         assertEquals(Precision.FP32, new RunConfig("synthetic", null, ModelSpec.cifar(20, "original"), Protocol.paper(),
                 0, null, "cpu", 0, 0, 0, true, dir).precision());
+        RunConfig cpu = org.resnetlab.experiments.Experiments.config(org.resnetlab.experiments.Experiments.Mode.CPU, 56,
+                "original", 0, dir);
+        assertFalse(cpu.out().toString().contains("bf16"), cpu.out().toString());
+        assertTrue(org.resnetlab.experiments.Experiments.folder(dir, cpu.withPrecision(Precision.BF16)).toString()
+                .contains("6000it-bf16"), "notebook bf16 runs get their own folders");
         assertEquals(Precision.BF16, Precision.parse(" BF16 ", "--precision"));
         assertEquals(Precision.FP32, Precision.parse(null, "--precision"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp8", "--precision"));
