@@ -66,13 +66,25 @@ public final class Benchmarks {
         return Synthetic.cifarLike(trainImages, 256, 7);
     }
 
+    /** The same for {@code spec}'s input shape (3×32×32 CIFAR, 1×28×28 Fashion-MNIST, ...). */
+    public static DataSplits data(int trainImages, ModelSpec spec) {
+        return spec.inputChannels() == 3 && spec.imageSize() == 32 ? data(trainImages)
+                : Synthetic.create(spec.classes(), trainImages, 256, spec.inputChannels(), spec.imageSize(), 7);
+    }
+
     /** Training images/s through {@link TrainingRun} (data pipeline, metrics, listener; no evaluation inside windows). */
     public static Windows runner(String engine, ModelSpec spec, int batch, Plan plan, DataSplits data, Path scratch) {
+        return runner(engine, spec, batch, plan, data, scratch, org.resnetlab.train.Precision.FP32);
+    }
+
+    /** The same in a given precision (bf16: convolutions and classifier in bfloat16, see train.Precision). */
+    public static Windows runner(String engine, ModelSpec spec, int batch, Plan plan, DataSplits data, Path scratch,
+                                 org.resnetlab.train.Precision precision) {
         long[] stamps = new long[plan.total() + 1];
         Path out = scratch.resolve("runner-" + engine + "-" + spec.depth() + "-" + spec.unit() + "-" + System.nanoTime());
         RunConfig config = RunConfig.of("synthetic", spec, out)
                 .withProtocol(Protocol.paper().withBatchSize(batch).withIterations(plan.total()))
-                .withEngine(engine).withEvalEvery(plan.total()).withTestLimit(batch);
+                .withEngine(engine).withEvalEvery(plan.total()).withTestLimit(batch).withPrecision(precision);
         try {
             TrainingRun.of(config).withData(data).withListener(new RunListener() {
                 @Override

@@ -52,6 +52,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--units", split = ",", defaultValue = "original,full-preact", description = "units (default: ${DEFAULT-VALUE})")
     List<String> units;
 
+    @Option(names = "--width", defaultValue = "1", description = "width multiplier k of the nets (default: ${DEFAULT-VALUE}; the CPU campaign: 0.25)")
+    double width;
+
+    @Option(names = "--input", defaultValue = "cifar", description = "cifar (3x32x32) or fashion-mnist (1x28x28) (default: ${DEFAULT-VALUE})")
+    String input;
+
+    @Option(names = "--precision", defaultValue = "fp32", description = "runner precision: fp32 or bf16 (default: ${DEFAULT-VALUE})")
+    String precision;
+
     @Option(names = "--batch", defaultValue = "128", description = "batch size (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -124,7 +133,20 @@ public final class BenchCommand implements Callable<Integer> {
             row("sgemm", "matmul_" + sgemmN, w, "GFLOP/s", "float32 " + sgemmN + "x" + sgemmN + ", 3 products per window");
             flush(out);
         }
-        DataSplits data = Benchmarks.data(trainImages);
+        boolean fashion = switch (input.toLowerCase(Locale.ROOT)) {
+            case "cifar" -> false;
+            case "fashion-mnist" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--input must be cifar or fashion-mnist");
+        };
+        org.resnetlab.train.Precision prec;
+        try {
+            prec = org.resnetlab.train.Precision.parse(precision, "--precision");
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage());
+        }
+        String suffix = (width == 1 ? "" : "-w" + ModelSpec.widthLabel(width)) + (fashion ? "-fmnist" : "");
+        DataSplits data = Benchmarks.data(trainImages,
+                (fashion ? ModelSpec.fashionMnist(20, "original") : ModelSpec.cifar(20, "original")));
         if (parts.contains("pipeline")) {
             int cores = Runtime.getRuntime().availableProcessors();
             for (int threads : cores > 1 ? new int[] {1, cores} : new int[] {1}) {
@@ -135,14 +157,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         for (int depth : depths) {
             for (String unit : units) {
-                ModelSpec model = ModelSpec.cifar(depth, unit);
-                String name = "resnet" + depth + "-" + unit;
+                ModelSpec model = (fashion ? ModelSpec.fashionMnist(depth, unit) : ModelSpec.cifar(depth, unit)).withWidth(width);
+                String name = "resnet" + depth + "-" + unit + suffix;
                 long macs = Models.cost(model).macs();
                 Benchmarks.Plan plan = new Benchmarks.Plan(warmup, windows, steps > 0 ? steps : depth <= 20 ? 2 : 1);
                 String planText = plan.warmup() + " warm-up steps, " + plan.windows() + " windows of " + plan.steps() + " steps";
                 if (parts.contains("runner")) {
-                    Windows w = Benchmarks.runner(engineName, model, batch, plan, data, scratch);
-                    row("runner", name, w, "images/s", planText);
+                    Windows w = Benchmarks.runner(engineName, model, batch, plan, data, scratch, prec);
+                    row("runner", name, w, "images/s", planText + ", " + prec.label());
                     gflops("runner_gflops", name, w, macs, peak);
                     flush(out);
                 }
