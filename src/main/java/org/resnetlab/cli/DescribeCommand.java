@@ -58,28 +58,21 @@ public final class DescribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            ModelSpec modelSpec = toSpec();
-            CifarResNet net = Models.network(modelSpec);
-            Cost cost = net.cost(Models.inputShape(modelSpec));
-            out.println("ResNet-" + modelSpec.depth() + ": " + net.layout().body().name().toLowerCase(Locale.ROOT)
-                    + " body, unit " + net.unitType().name() + " " + net.unitType().reference() + ", option "
-                    + modelSpec.shortcut() + ", " + modelSpec.classes() + " classes, input "
-                    + modelSpec.inputChannels() + "x" + modelSpec.imageSize() + "x" + modelSpec.imageSize());
-            int[] w = modelSpec.stageWidths();
-            out.println("width: x" + ModelSpec.widthLabel(modelSpec.width()) + " (stages of " + w[0] + "/" + w[1] + "/" + w[2]
-                    + " channels" + (modelSpec.width() == 1.0 ? ", the papers'" : "") + ")");
-            out.println("units: " + net.units().size() + " (3 stages x " + net.layout().unitsPerStage() + ")");
-            out.println("parameters: " + cost.parameters() + " (" + millions(cost.parameters()) + ", trainable)");
-            out.println("forward MACs per image: " + cost.macs() + " (" + millions(cost.macs()) + ")");
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException e) {
-            err.println("resnetlab describe: " + e.getMessage());
-            err.flush();
-            return 2;
-        }
+        ModelSpec modelSpec = toSpec();
+        CifarResNet net = Models.network(modelSpec);
+        Cost cost = net.cost(Models.inputShape(modelSpec));
+        out.println("ResNet-" + modelSpec.depth() + ": " + net.layout().body().name().toLowerCase(Locale.ROOT)
+                + " body, unit " + net.unitType().name() + " " + net.unitType().reference() + ", option "
+                + modelSpec.shortcut() + ", " + modelSpec.classes() + " classes, input "
+                + modelSpec.inputChannels() + "x" + modelSpec.imageSize() + "x" + modelSpec.imageSize());
+        int[] w = modelSpec.stageWidths();
+        out.println("width: x" + ModelSpec.widthLabel(modelSpec.width()) + " (stages of " + w[0] + "/" + w[1] + "/" + w[2]
+                + " channels" + (modelSpec.width() == 1.0 ? ", the papers'" : "") + ")");
+        out.println("units: " + net.units().size() + " (3 stages x " + net.layout().unitsPerStage() + ")");
+        out.println("parameters: " + cost.parameters() + " (" + millions(cost.parameters()) + ", trainable)");
+        out.println("forward MACs per image: " + cost.macs() + " (" + millions(cost.macs()) + ")");
+        out.flush();
+        return 0;
     }
 
     private ModelSpec toSpec() {

@@ -1,6 +1,5 @@
 package org.resnetlab.cli;
 
-import org.resnetlab.data.DataException;
 import org.resnetlab.experiments.ExperimentPlan;
 import org.resnetlab.experiments.Experiments;
 import org.resnetlab.experiments.Experiments.Experiment;
@@ -53,64 +52,53 @@ public final class ExperimentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Mode m = Mode.parse(mode);
-            Path root = Experiments.projectRoot();
-            Path results = Experiments.resultsRoot(m, root);
-            Map<Path, RunConfig> runs = new LinkedHashMap<>();
-            Map<Path, String> labels = new LinkedHashMap<>();
-            if (names == null || names.isEmpty()) {
-                out.println("campaign (" + m.lower() + " mode): " + Experiments.reductions(m));
-                for (RunConfig c : Experiments.campaign(m, results)) {
-                    runs.put(c.out(), c);
-                }
-            } else {
-                List<Experiment> known = new ArrayList<>(Experiments.all(m, results));
-                known.add(0, Experiments.pilot(m, results));
-                for (String name : names) {
-                    Experiment e = known.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
-                            new IllegalArgumentException("unknown experiment '" + name + "'; choose from "
-                                    + known.stream().map(Experiment::name).toList()));
-                    out.println(e.name() + ": " + e.reductions());
-                    e.runs().forEach(r -> {
-                        runs.putIfAbsent(r.config().out(), r.config());
-                        labels.putIfAbsent(r.config().out(), e.name() + " / " + r.label());
-                    });
-                }
+        Mode m = Mode.parse(mode);
+        Path root = Experiments.projectRoot();
+        Path results = Experiments.resultsRoot(m, root);
+        Map<Path, RunConfig> runs = new LinkedHashMap<>();
+        Map<Path, String> labels = new LinkedHashMap<>();
+        if (names == null || names.isEmpty()) {
+            out.println("campaign (" + m.lower() + " mode): " + Experiments.reductions(m));
+            for (RunConfig c : Experiments.campaign(m, results)) {
+                runs.put(c.out(), c);
             }
-            List<RunConfig> all = shard(List.copyOf(runs.values()));
-            if (list) {
-                double seconds = 0;
-                int left = 0;
-                for (RunConfig c : all) {
-                    String status = ExperimentPlan.status(c.out());
-                    double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(all, c));
-                    seconds += s;
-                    left += s > 0 ? 1 : 0;
-                    out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");
-                }
-                out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f hours on a "
-                        + "2-core CPU (cost per iteration from the recorded runs, else measured 2026-12-01)",
-                        all.size(), all.size() - left, left, seconds / 3600));
-                out.flush();
-                return 0;
+        } else {
+            List<Experiment> known = new ArrayList<>(Experiments.all(m, results));
+            known.add(0, Experiments.pilot(m, results));
+            for (String name : names) {
+                Experiment e = known.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("unknown experiment '" + name + "'; choose from "
+                                + known.stream().map(Experiment::name).toList()));
+                out.println(e.name() + ": " + e.reductions());
+                e.runs().forEach(r -> {
+                    runs.putIfAbsent(r.config().out(), r.config());
+                    labels.putIfAbsent(r.config().out(), e.name() + " / " + r.label());
+                });
             }
-            for (RunConfig c : all) {
-                String label = "  " + labels.getOrDefault(c.out(), relative(root, c.out()));
-                TrainingRun.of(c).withListener(new ConsoleProgress(out, label)).run();
-                out.flush();
-            }
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException | DataException e) {
-            err.println("resnetlab experiments: " + e.getMessage());
-            err.flush();
-            return 2;
-        } catch (java.io.UncheckedIOException e) {
-            err.println("resnetlab experiments: " + e.getMessage());
-            err.flush();
-            return 1;
         }
+        List<RunConfig> all = shard(List.copyOf(runs.values()));
+        if (list) {
+            double seconds = 0;
+            int left = 0;
+            for (RunConfig c : all) {
+                String status = ExperimentPlan.status(c.out());
+                double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(all, c));
+                seconds += s;
+                left += s > 0 ? 1 : 0;
+                out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");
+            }
+            out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f hours on a "
+                    + "2-core CPU (cost per iteration from the recorded runs, else measured 2026-12-01)",
+                    all.size(), all.size() - left, left, seconds / 3600));
+            out.flush();
+            return 0;
+        }
+        for (RunConfig c : all) {
+            String label = "  " + labels.getOrDefault(c.out(), relative(root, c.out()));
+            TrainingRun.of(c).withListener(new ConsoleProgress(out, label)).run();
+            out.flush();
+        }
+        return 0;
     }
 
     /** The runs of this shard: indices i, i + N, i + 2N, … of the list. */

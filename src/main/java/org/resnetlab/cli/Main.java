@@ -49,14 +49,21 @@ public final class Main implements Runnable {
             c.usage(c.getErr());
             return INVALID_INPUT;
         });
-        // a run folder's refusals are one sentence each with their own exit code, whichever command hit them
+        // Every refusal is one sentence, "resnetlab <command>: …", whichever command hit it: bad input and data
+        // (IllegalArgument/IllegalState/DataException) exit 2; a run folder's refusals have their own codes.
         cli.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            if (!(ex instanceof RunFolderException folder)) {
+            int code;
+            if (ex instanceof RunFolderException folder) {
+                code = exitCode(folder);
+            } else if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof org.resnetlab.data.DataException) {
+                code = INVALID_INPUT;
+            } else {
                 throw ex;
             }
-            c.getErr().println("resnetlab " + c.getCommandName() + ": " + folder.getMessage());
+            c.getErr().println("resnetlab " + c.getCommandName() + ": " + ex.getMessage());
             c.getErr().flush();
-            return exitCode(folder);
+            return code;
         });
         return cli;
     }

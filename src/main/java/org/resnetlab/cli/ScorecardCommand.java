@@ -35,21 +35,16 @@ public final class ScorecardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            Mode m = Mode.parse(mode);
-            Path results = Experiments.resultsRoot(m, Experiments.projectRoot());
-            Table t = pilot ? Pilot.table(m, results) : Scorecard.table(m, Claims.all(m, results));
-            out.println(markdown ? markdown(t) : t.printAll());
-            if (!pilot) {
-                out.println();
-                out.println(Scorecard.RULE);
-            }
-            out.flush();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            spec.commandLine().getErr().println("resnetlab scorecard: " + e.getMessage());
-            return 2;
+        Mode m = Mode.parse(mode);
+        Path results = Experiments.resultsRoot(m, Experiments.projectRoot());
+        Table t = pilot ? Pilot.table(m, results) : Scorecard.table(m, Claims.all(m, results));
+        out.println(markdown ? markdown(t) : t.printAll());
+        if (!pilot) {
+            out.println();
+            out.println(Scorecard.RULE);
         }
+        out.flush();
+        return 0;
     }
 
     /** A Tablesaw table of strings as Markdown, its name in bold above it. */

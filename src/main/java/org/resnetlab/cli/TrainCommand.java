@@ -1,11 +1,9 @@
 package org.resnetlab.cli;
 
 import org.resnetlab.units.ShortcutOption;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.resnetlab.data.DataException;
 import org.resnetlab.data.Datasets;
 import org.resnetlab.models.Depths;
 import org.resnetlab.models.ModelSpec;
@@ -65,19 +63,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            RunConfig config = config();
-            if (config.protocol().warmupShortened()) {
-                spec.commandLine().getOut().println("note: warm-up " + config.protocol().warmupRule());
-            }
-            TrainingRun.of(config).withListener(new ConsoleProgress(spec.commandLine().getOut(), out.toString())).run();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException | DataException e) {
-            err.println("resnetlab train: " + e.getMessage());
-            err.flush();
-            return 2;
+        RunConfig config = config();   // a refusal is one sentence, exit 2 (Main's handler)
+        if (config.protocol().warmupShortened()) {
+            spec.commandLine().getOut().println("note: warm-up " + config.protocol().warmupRule());
         }
+        TrainingRun.of(config).withListener(new ConsoleProgress(spec.commandLine().getOut(), out.toString())).run();
+        return 0;
     }
 
     RunConfig config() {
