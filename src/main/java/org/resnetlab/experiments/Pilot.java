@@ -32,7 +32,7 @@ public final class Pilot {
     public static Table table(Mode mode, Path results) {
         StringColumn candidate = StringColumn.create("candidate (width / iterations)");
         StringColumn net = StringColumn.create("ResNet-56 stages");
-        StringColumn cost = StringColumn.create("minutes per run (median)");
+        StringColumn cost = StringColumn.create("minutes per run (median; wall-clock, shared machine)");
         StringColumn spread = StringColumn.create("identity: test error of its seeds, SD");
         StringColumn plain = StringColumn.create("[1] Fig. 1: plain-56 − ResNet-56, train error");
         StringColumn ordering = StringColumn.create("[2] Table 2: (b) − (e), test error");
@@ -46,7 +46,6 @@ public final class Pilot {
             List<RunResult> all = new ArrayList<>();
             double[] identity = values(mode, depth, "original", c, results, false, all);
             double sd = sd(identity);
-            cost.append(minutes(all));
             spread.append(identity.length == 0 ? "(none yet)" : Arrays.toString(round(identity)) + (identity.length > 1 ? ", SD " + fmt(sd) : ""));
             double[] identityTrain = values(mode, depth, "original", c, results, true, all);
             plain.append(effect(values(mode, depth, "plain", c, results, true, all), identityTrain, sd(identityTrain)));
@@ -55,6 +54,7 @@ public final class Pilot {
             scaling.append(effect(values(mode, depth, "constant-scaling:0.5/1", c, results, false, all), identity, sd));
             Optional<RunResult> seed0 = TrainingRun.recorded(Experiments.config(mode, depth, "original", 0, results, c.width(), c.iterations()));
             flat.append(seed0.map(Pilot::flatteningText).orElse("(not yet)"));
+            cost.append(minutes(all));   // every arm's recorded runs, gathered above
         }
         return Table.create("Pilot (" + mode.lower() + " mode, Fashion-MNIST, ResNet-56, seeds 0–1 of the identity, "
                 + "seed 0 (0–1 for the first candidate) of the other arms): cost, seed spread and effect sizes; effects "
