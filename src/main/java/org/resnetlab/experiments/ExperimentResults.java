@@ -163,8 +163,9 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
      * holding the label (group curves by it).
      */
     public Table curves() {
-        if (medians() != this) {
-            return medians().curves();
+        ExperimentResults perLabel = medians();   // merges the seeds once; itself when every label has one run
+        if (perLabel != this) {
+            return perLabel.curves();
         }
         Table all = null;
         for (int i = 0; i < results.size(); i++) {
