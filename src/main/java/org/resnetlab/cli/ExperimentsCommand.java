@@ -87,9 +87,10 @@ public final class ExperimentsCommand implements Callable<Integer> {
                 left += s > 0 ? 1 : 0;
                 out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");
             }
-            out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f hours on a "
-                    + "2-core CPU (cost per iteration from the recorded runs, else measured 2026-12-01)",
-                    all.size(), all.size() - left, left, seconds / 3600));
+            out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f process-hours, "
+                    + "i.e. about %.1f hours of wall-clock on a 2-core CPU with two one-thread shards side by side "
+                    + "(--shard 0/2 and 1/2; cost per iteration from the recorded runs, which trained that way, else "
+                    + "measured 2026-12-01)", all.size(), all.size() - left, left, seconds / 3600, seconds / 7200));
             out.flush();
             return 0;
         }
