@@ -5,6 +5,7 @@ import org.resnetlab.experiments.Experiments;
 import org.resnetlab.experiments.Experiments.Experiment;
 import org.resnetlab.experiments.Experiments.Mode;
 import org.resnetlab.train.RunConfig;
+import org.resnetlab.train.RunFolderException;
 import org.resnetlab.train.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -52,6 +53,7 @@ public final class ExperimentsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Mode m = Mode.parse(mode);
         Path root = Experiments.projectRoot();
         Path results = Experiments.resultsRoot(m, root);
@@ -94,12 +96,27 @@ public final class ExperimentsCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        // A busy or damaged run folder is that run's problem: say so, go on with the others, and exit with its code
+        // at the end (so a shard does not stop for hours over one folder). An I/O failure stops everything.
+        List<String> skipped = new ArrayList<>();
+        int code = 0;
         for (RunConfig c : all) {
             String label = "  " + labels.getOrDefault(c.out(), relative(root, c.out()));
-            TrainingRun.of(c).withListener(new ConsoleProgress(out, label)).run();
+            try {
+                TrainingRun.of(c).withListener(new ConsoleProgress(out, label)).run();
+            } catch (RunFolderException.Busy | RunFolderException.Damaged e) {
+                err.println("resnetlab experiments: " + e.getMessage() + " (skipped; the other runs go on)");
+                err.flush();
+                skipped.add(relative(root, c.out()));
+                code = code == 0 ? Main.exitCode(e) : code;
+            }
             out.flush();
         }
-        return 0;
+        if (!skipped.isEmpty()) {
+            err.println("resnetlab experiments: " + skipped.size() + " run(s) skipped, see above: "
+                    + String.join(", ", skipped));
+        }
+        return code;
     }
 
     /** The runs of this shard: indices i, i + N, i + 2N, … of the list. */

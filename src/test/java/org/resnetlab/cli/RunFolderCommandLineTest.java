@@ -237,4 +237,32 @@ class RunFolderCommandLineTest {
                 first.resolve("run.json") + " is not valid JSON"), skipped.err());
         assertTrue(skipped.out().contains("paper vs ours"), skipped.out());
     }
+    /** A shard of the campaign goes on past a damaged run folder, trains the rest, and exits with code 4 at the end. */
+    @Test
+    void experimentsSkipADamagedRunFolderTrainTheRestAndExitWithItsCode() throws Exception {
+        Path home = dir.resolve("home");
+        Path runs = home.resolve("target/quick-results/synthetic-w1-30it");
+        Path damaged = runs.resolve("8-plain/seed0");
+        Files.createDirectories(damaged);
+        Files.writeString(damaged.resolve("run.json"), "{\"identity\": ");
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(javaBin, "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dai.djl.default_engine="
+                        + System.getProperty("ai.djl.default_engine", "MXNet"),
+                Main.class.getName(), "experiments", "--mode", "quick", "--shard", "0/12");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("RESNETLAB_HOME", home.toString());
+        builder.environment().remove("RESNETLAB_TRAIN");
+        Process p = builder.start();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS), err);
+        assertEquals(Main.FOLDER_DAMAGED, p.exitValue(), err);
+        assertTrue(err.contains("resnetlab experiments: " + damaged.resolve("run.json") + " is not valid JSON")
+                && err.contains("(skipped; the other runs go on)"), err);
+        assertTrue(err.contains("1 run(s) skipped, see above: target/quick-results/synthetic-w1-30it/8-plain/seed0"), err);
+        assertFalse(err.contains("\tat "), err);
+        assertEquals("{\"identity\": ", Files.readString(damaged.resolve("run.json")), "the damaged folder is left as it was");
+        Path next = runs.resolve("8-shortcut-only-gating_0/seed0");
+        assertTrue(Files.readString(next.resolve("run.json")).contains("\"completed\""), "the shard's other run was trained");
+    }
 }
