@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.resnetlab.data.DataException;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Grids;
-import org.resnetlab.train.Report;
+import org.resnetlab.experiments.Report;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunState;
 import org.resnetlab.train.RunFolderException;

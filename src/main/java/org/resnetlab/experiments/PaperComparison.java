@@ -12,7 +12,6 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,11 +128,7 @@ public final class PaperComparison {
      * number, "fail (number)" or "fail (diverged)" where {@link FailRule} says so.
      */
     static String testErrorText(List<RunResult> runs, boolean paperMode, double[] baseline) {
-        double median = median(runs.stream().map(PaperComparison::testError).toList());
-        if (Double.isInfinite(median)) {
-            return "fail (diverged)";
-        }
-        return FailRule.fails(median, paperMode, baseline) ? "fail (" + number(median) + ")" : number(median);
+        return FailRule.text(median(runs.stream().map(PaperComparison::testError).toList()), paperMode, baseline);
     }
 
     static double finalTrainError(RunResult r) {
@@ -141,10 +136,7 @@ public final class PaperComparison {
     }
 
     static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.naturalOrder());
-        int n = sorted.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return DecisionRule.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String number(double value) {

@@ -48,7 +48,7 @@ public record RunState(Kind kind, int iteration, Outcome outcome, String detail)
     }
 
     /** The iteration of the last metric row in {@code folder} (0 when none can be read). */
-    static int lastIteration(Path folder) {
+    public static int lastIteration(Path folder) {
         try {
             List<MetricRow> rows = RunRecord.readMetrics(folder);
             return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).iteration();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Grids;
 import org.resnetlab.train.Protocol;
-import org.resnetlab.train.Report;
+import org.resnetlab.experiments.Report;
 import org.resnetlab.train.RunConfig;
 import picocli.CommandLine;
 import tech.tablesaw.api.Table;

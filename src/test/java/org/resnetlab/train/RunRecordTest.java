@@ -28,7 +28,7 @@ class RunRecordTest {
         for (Path file : files) {
             RunRecord.readChecked(file);
         }
-        Report.Gathered gathered = Report.gather(List.of(results));
+        org.resnetlab.experiments.Report.Gathered gathered = org.resnetlab.experiments.Report.gather(List.of(results));
         assertEquals(List.of(), gathered.warnings());
         assertEquals(files.size(), gathered.runs().size());
     }

@@ -1,4 +1,4 @@
-package org.resnetlab.train;
+package org.resnetlab.experiments;
 
 import org.resnetlab.units.ShortcutOption;
 import org.resnetlab.units.Body;
@@ -12,6 +12,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.models.ModelSpec;
+import org.resnetlab.train.PaperResults;
+import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunConfig;
+import org.resnetlab.train.TinyNets;
+import org.resnetlab.train.TrainingRun;
 import tech.tablesaw.api.Table;
 
 class ReportTest {

@@ -1,4 +1,4 @@
-package org.resnetlab.train;
+package org.resnetlab.experiments;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +17,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.resnetlab.train.Outcome;
+import org.resnetlab.train.PaperResults;
+import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunFolderException;
+import org.resnetlab.train.RunRecord;
+import org.resnetlab.train.RunResult;
+import org.resnetlab.train.RunState;
 import org.resnetlab.units.ResidualUnits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -237,13 +243,11 @@ public final class Report {
         return text.toString();
     }
 
-    /** A fail recorded without its number: above every number, below a diverged run. */
-    private static final double FAIL_WITHOUT_NUMBER = Double.MAX_VALUE;
-
     /**
-     * Median final test error over the finished runs: a diverged run ranks above every number, a "fail" recorded
-     * without its error just below; a median above 20% is the paper's fail. A completed run whose error was not
-     * recorded has no number to rank and is left out (the outcomes column counts it).
+     * Median final test error over the finished runs as {@link FailRule#text} writes it (paper mode: the report sets
+     * our runs beside the paper's): a diverged run ranks above every number, a "fail" recorded without its error just
+     * below ({@link FailRule#FAIL_WITHOUT_NUMBER}). A completed run whose error was not recorded has no number to rank
+     * and is left out (the outcomes column counts it).
      */
     static String median(List<Run> group) {
         List<Double> errors = new ArrayList<>();
@@ -258,25 +262,14 @@ public final class Report {
             } else if (!Double.isNaN(run.testError())) {
                 errors.add(run.testError());
             } else if (run.status().equals("fail")) {
-                errors.add(FAIL_WITHOUT_NUMBER);
+                errors.add(FailRule.FAIL_WITHOUT_NUMBER);
             }
         }
         if (errors.isEmpty()) {
             return finished ? "no final error recorded" : IN_PROGRESS;
         }
-        errors.sort(Comparator.naturalOrder());
-        int n = errors.size();
-        double upper = errors.get(n / 2);
-        // of two middle values where the upper one is no number (diverged, fail), the upper one
-        double median = n % 2 == 1 || upper >= FAIL_WITHOUT_NUMBER ? upper : (errors.get(n / 2 - 1) + upper) / 2;
-        if (Double.isInfinite(median)) {
-            return "fail (diverged)";
-        }
-        if (median == FAIL_WITHOUT_NUMBER) {
-            return "fail";
-        }
-        String number = String.format(java.util.Locale.ROOT, "%.2f", median);
-        return median > Outcome.FAIL_ABOVE_PERCENT ? "fail (" + number + ")" : number;
+        double median = DecisionRule.median(errors.stream().mapToDouble(Double::doubleValue).toArray());
+        return FailRule.text(median, true, new double[0]);
     }
 
     /** "2 completed, 1 diverged, 1 in progress (iteration 200 of 400)". */
