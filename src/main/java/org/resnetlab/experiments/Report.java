@@ -1,7 +1,5 @@
 package org.resnetlab.experiments;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,21 +79,14 @@ public final class Report {
                 if (!seenFiles.add(realPath(file))) {
                     continue; // the same file reached through two of the folders given
                 }
-                JsonObject json;
+                Run run;
                 try {
-                    json = RunRecord.readChecked(file);
+                    run = run(file.getParent(), RunRecord.recorded(file));
                 } catch (RunFolderException.Damaged e) {
                     warnings.add("skipped: " + e.getMessage());
                     continue;
                 } catch (IOException | RuntimeException e) {
                     warnings.add("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
-                    continue;
-                }
-                Run run;
-                try {
-                    run = run(file.getParent(), json);
-                } catch (RuntimeException e) {
-                    warnings.add("skipped " + file + ": not a run.json of this runner (" + e + ")");
                     continue;
                 }
                 String identity = run.configuration() + "|seed=" + run.seed();
@@ -127,25 +118,16 @@ public final class Report {
         }
     }
 
-    /** A run from its parsed run.json; throws when a field the report needs is missing or has the wrong type. */
-    static Run run(Path folder, JsonObject json) {
-        JsonObject id = json.getAsJsonObject("identity");
-        Map<String, String> configuration = new TreeMap<>();
-        for (Map.Entry<String, JsonElement> field : id.entrySet()) {
-            if (!field.getKey().equals("seed")) {
-                JsonElement v = field.getValue();
-                configuration.put(field.getKey(), v == null || v.isJsonNull() ? "null"
-                        : v.isJsonPrimitive() ? v.getAsString() : v.toString());
-            }
-        }
-        String unit = canonicalUnit(id.get("unit").getAsString());
+    /** A run from its run.json, read by {@link RunRecord#recorded}. */
+    static Run run(Path folder, RunRecord.Recorded recorded) {
+        Map<String, String> configuration = new TreeMap<>(recorded.identity());
+        configuration.remove("seed");
+        String unit = canonicalUnit(recorded.unit());
         configuration.put("unit", unit);
-        JsonElement body = id.get("body");
-        Outcome outcome = RunRecord.outcomeOf(json);
+        Outcome outcome = recorded.outcome();
         int iteration = outcome != null ? outcome.iteration() : RunState.lastIteration(folder);
-        return new Run(folder, id.get("dataset").getAsString(), id.get("depth").getAsInt(),
-                body == null || body.isJsonNull() ? "basic" : body.getAsString(), unit, id.get("seed").getAsLong(),
-                id.get("iterations").getAsInt(), Collections.unmodifiableMap(configuration),
+        return new Run(folder, recorded.dataset(), recorded.depth(), recorded.body(), unit, recorded.seed(),
+                recorded.iterations(), Collections.unmodifiableMap(configuration),
                 outcome == null ? IN_PROGRESS : outcome.status().label(),
                 outcome == null ? Double.NaN : outcome.finalTestError(), iteration);
     }
