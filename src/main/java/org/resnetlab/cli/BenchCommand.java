@@ -18,6 +18,7 @@ import org.resnetlab.bench.Flops;
 import org.resnetlab.bench.ProcStatus;
 import org.resnetlab.bench.Windows;
 import org.resnetlab.data.DataSplits;
+import org.resnetlab.format.Csv;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
 import picocli.CommandLine;
@@ -232,16 +233,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void meta(String name, String value) {
-        rows.add(String.join(",", engineName, tagged("meta"), name, "", "", "", "", "", quote(value)));
+        rows.add(Csv.row(engineName, tagged("meta"), name, "", "", "", "", "", value));
     }
 
     private void row(String section, String name, Windows w, String unit, String detail) {
-        rows.add(String.join(",", engineName, tagged(section), name, num(w.median()), num(w.min()), num(w.max()), unit,
-                Integer.toString(w.count()), quote(detail)));
+        rows.add(Csv.row(engineName, tagged(section), name, num(w.median()), num(w.min()), num(w.max()), unit,
+                Integer.toString(w.count()), detail));
     }
 
     private void row(String section, String name, double value, String unit, String detail) {
-        rows.add(String.join(",", engineName, tagged(section), name, num(value), "", "", unit, "1", quote(detail)));
+        rows.add(Csv.row(engineName, tagged(section), name, num(value), "", "", unit, "1", detail));
     }
 
     private String tagged(String section) {
@@ -250,10 +251,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private void flush(PrintWriter out) throws IOException {

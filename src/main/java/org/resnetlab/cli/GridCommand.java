@@ -208,7 +208,7 @@ public final class GridCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(s.file, script);
+            org.resnetlab.train.AtomicFiles.writeString(s.file, script);
             s.file.toFile().setExecutable(true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + s.file + " or " + logs + " (" + e.getMessage() + ")");

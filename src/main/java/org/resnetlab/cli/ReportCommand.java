@@ -58,7 +58,10 @@ public final class ReportCommand implements Callable<Integer> {
                 + "The median is over each row's finished runs; \"settings\" tells apart rows of the same network that "
                 + "differ in another field of their identity.");
         if (csv != null) {
-            table.write().csv(csv.toFile());
+            org.resnetlab.train.AtomicFiles.write(csv, stream -> {
+                table.write().csv(stream);
+                stream.flush();
+            });
         }
         out.flush();
         return 0;

@@ -388,7 +388,7 @@ public final class RunRecord {
     }
 
     public static void writeMetrics(Path folder, List<MetricRow> rows) throws IOException {
-        StringBuilder csv = new StringBuilder(String.join(",", MetricRow.COLUMNS)).append('\n');
+        StringBuilder csv = new StringBuilder(org.resnetlab.format.Csv.row(MetricRow.COLUMNS)).append('\n');
         for (MetricRow row : rows) {
             csv.append(row.toCsv()).append('\n');
         }

@@ -35,6 +35,21 @@ class RunRecordTest {
     }
 
     @Test
+    void everyCommittedMetricsCsvIsWrittenBackByteForByte() throws IOException {
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(Path.of("data", "results"))) {
+            folders = walk.filter(f -> f.getFileName().toString().equals(RunRecord.METRICS)).map(Path::getParent).toList();
+        }
+        assertTrue(folders.size() >= 5, "the committed results: " + folders);
+        for (Path folder : folders) {
+            Path copy = dir.resolve("copy-" + folders.indexOf(folder));
+            RunRecord.writeMetrics(copy, RunRecord.readMetrics(folder));
+            assertEquals(Files.readString(folder.resolve(RunRecord.METRICS)), Files.readString(copy.resolve(RunRecord.METRICS)),
+                    folder + ": a resumed run rewrites its metrics.csv; the rows it read back must come out as they were");
+        }
+    }
+
+    @Test
     void aRecordReadsTyped() throws IOException {
         Path file = dir.resolve("run.json");
         Files.writeString(file, "{\"identity\": {\"dataset\": \"cifar10\", \"depth\": 20, \"unit\": \"original\", \"seed\": 1,"
