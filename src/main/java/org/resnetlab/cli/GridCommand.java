@@ -106,9 +106,8 @@ public final class GridCommand implements Callable<Integer> {
             if (seeds < 1) {
                 throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
             }
-            RunConfig template = new RunConfig(synthetic ? "synthetic" : "cifar10", options.dataDir,
-                    ModelSpec.cifar(20, "original"), options.protocol(), 0, options.engineName(), options.devices,
-                    options.evalEvery, options.checkpointEvery, options.testLimit, !options.noAugment, results);
+            RunConfig template = options.apply(RunConfig.builder(synthetic ? "synthetic" : "cifar10",
+                    ModelSpec.cifar(20, "original"), results)).build();
             List<RunConfig> runs = Grids.runs(grid, seeds, template, results).stream()
                     .filter(r -> depths == null || depths.contains(r.model().depth())).toList();
             if (runs.isEmpty()) {

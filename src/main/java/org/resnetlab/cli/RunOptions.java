@@ -3,6 +3,7 @@ package org.resnetlab.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -143,6 +144,12 @@ final class RunOptions {
             return protocol.scaled(length.scale);
         }
         return protocol;
+    }
+
+    /** {@code run} with what these flags set: data folder, protocol, engine, devices, intervals, test limit, augmentation. */
+    RunConfig.Builder apply(RunConfig.Builder run) {
+        return run.dataDir(dataDir).protocol(protocol()).engine(engineName()).devices(devices).evalEvery(evalEvery)
+                .checkpointEvery(checkpointEvery).testLimit(testLimit).augment(!noAugment);
     }
 
     /** DJL's engine name for the flag, or null for DJL's default. */

@@ -95,9 +95,7 @@ public final class Grids {
             ModelSpec spec = spec(cell);
             for (int seed = 0; seed < seeds; seed++) {
                 Path out = results.resolve(grid).resolve(cell.folderName()).resolve(RunFolders.seed(seed));
-                runs.putIfAbsent(out, new RunConfig(dataset, template.dataDir(), spec, template.protocol(), seed,
-                        template.engine(), template.devices(), template.evalEvery(), template.checkpointEvery(),
-                        template.testLimit(), template.augment(), out));
+                runs.putIfAbsent(out, template.toBuilder().dataset(dataset).model(spec).seed(seed).out(out).build());
             }
         }
         return new ArrayList<>(runs.values());
