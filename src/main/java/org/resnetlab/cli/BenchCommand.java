@@ -21,6 +21,7 @@ import org.resnetlab.data.DataSplits;
 import org.resnetlab.format.Csv;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
+import org.resnetlab.train.Engines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,11 +114,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        engineName = switch (engine.toLowerCase(Locale.ROOT)) {
-            case "mxnet" -> "MXNet";
-            case "pytorch" -> "PyTorch";
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be mxnet or pytorch");
-        };
+        try {
+            engineName = Engines.djlName(engine, "--engine");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Set<String> parts = new LinkedHashSet<>(what);
         Files.createDirectories(scratch);
         Engine e = Engine.getEngine(engineName);
@@ -173,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (!parts.contains(kind)) {
                         continue;
                     }
-                    boolean profile = torchProfile != null && kind.equals("bare") && engineName.equals("PyTorch");
+                    boolean profile = torchProfile != null && kind.equals("bare") && engineName.equals(Engines.PYTORCH);
                     if (profile) {
                         Benchmarks.startTorchProfile();
                     }

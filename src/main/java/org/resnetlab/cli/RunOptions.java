@@ -1,7 +1,7 @@
 package org.resnetlab.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.resnetlab.train.Engines;
 import org.resnetlab.train.Protocol;
 import org.resnetlab.train.RunConfig;
 import picocli.CommandLine.ArgGroup;
@@ -157,10 +157,6 @@ final class RunOptions {
         if (engine == null) {
             return null;
         }
-        return switch (engine.toLowerCase(Locale.ROOT)) {
-            case "mxnet" -> "MXNet";
-            case "pytorch" -> "PyTorch";
-            default -> throw new IllegalArgumentException("--engine must be mxnet or pytorch, got '" + engine + "'");
-        };
+        return Engines.djlName(engine, "--engine");
     }
 }
