@@ -5,7 +5,6 @@ import org.resnetlab.train.Outcome;
 import org.resnetlab.train.PaperResults;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunResult;
-import org.resnetlab.units.ResidualUnits;
 import org.resnetlab.format.Significant;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -54,20 +53,7 @@ public final class PaperComparison {
 
     /** The paper row for a unit at a depth on CIFAR-10: a row of {@code table} first, then any [2] row, then [1]. */
     static PaperResults.Entry entry(String table, int depth, String unit) {
-        String canonical = canonical(unit);
-        PaperResults.Entry best = null;
-        int bestRank = Integer.MAX_VALUE;
-        for (PaperResults.Entry e : PaperResults.ALL) {
-            if (!e.dataset().equals("cifar10") || e.depth() != depth || !e.unit().equals(canonical)) {
-                continue;
-            }
-            int rank = e.table().startsWith(table) ? 0 : e.table().startsWith("[2]") ? 1 : 2;
-            if (rank < bestRank) {
-                best = e;
-                bestRank = rank;
-            }
-        }
-        return best;
+        return PaperResults.find("cifar10", depth, null, unit, table);
     }
 
     /** One row per run label: ours (median over seeds) beside each paper column. */
@@ -99,7 +85,7 @@ public final class PaperComparison {
             test.append(testErrorText(members, paperMode, baseline(byLabel, config.model().depth())));
             for (int c = 0; c < paper.length; c++) {
                 PaperResults.Entry e = paper[c].lookup().apply(config);
-                paperErrors.get(c).append(e == null ? "—" : e.error() == null ? e.errorText() : number(e.error()));
+                paperErrors.get(c).append(e == null ? "—" : e.errorText());
                 paperSources.get(c).append(e == null ? "not in the paper" : e.table() + ", " + e.row());
             }
         }
@@ -141,14 +127,6 @@ public final class PaperComparison {
 
     private static String number(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "—";
-    }
-
-    private static String canonical(String unit) {
-        try {
-            return ResidualUnits.of(unit).name();
-        } catch (IllegalArgumentException e) {
-            return unit;
-        }
     }
 
     /** What [1] says about the plain nets, which it plots but does not tabulate. */

@@ -142,11 +142,7 @@ public final class Report {
     }
 
     static String canonicalUnit(String unit) {
-        try {
-            return ResidualUnits.of(unit).name();
-        } catch (IllegalArgumentException e) {
-            return unit;
-        }
+        return ResidualUnits.canonical(unit);
     }
 
     /** The comparison table of every run under one results folder (warnings, if any, to standard error). */

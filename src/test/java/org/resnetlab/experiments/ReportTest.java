@@ -85,4 +85,18 @@ class ReportTest {
         assertTrue(PaperResults.ALL.stream().allMatch(e -> Report.canonicalUnit(e.unit()).equals(e.unit())),
                 "paper rows use the zoo's canonical unit names");
     }
+
+    @Test
+    void oneLookupOfThePapersRowForBothTables() {
+        assertEquals("[2] Table 2", PaperResults.find("cifar10", 110, "basic", "original").table(),
+                "the report cites Table 2 for the original unit");
+        assertEquals("[2] Table 1", PaperComparison.entry("[2] Table 1", 110, "original").table(),
+                "a notebook's column prefers its own table");
+        assertEquals("[2] Table 2", PaperComparison.entry("[2] Table 2", 110, "original").table());
+        assertEquals("[1] Table 6", PaperComparison.entry("[2] Table 1", 56, "original").table(), "then [1]");
+        assertEquals("8.70", PaperComparison.entry("[2] Table 1", 110, "Exclusive-Gating:-6").errorText(),
+                "units by their canonical name; errors as printed, two decimals");
+        assertEquals("fail", PaperResults.find("cifar10", 110, null, "dropout-shortcut:0.5", "[2] Table 1").errorText());
+        assertEquals(null, PaperResults.find("cifar10", 110, "bottleneck", "original"), "the body must match when given");
+    }
 }
