@@ -91,7 +91,7 @@ public final class Lab {
             return Optional.empty();
         }
         String names = gpus.stream().map(Gpu::toString).collect(Collectors.joining(", "));
-        if ("MXNet".equals(engineName)) {
+        if (org.resnetlab.train.Engines.MXNET.equals(engineName)) {
             List<Gpu> unsupported = gpus.stream()
                     .filter(g -> g.computeCapability() < MXNET_MIN_COMPUTE || g.computeCapability() > MXNET_MAX_COMPUTE)
                     .toList();

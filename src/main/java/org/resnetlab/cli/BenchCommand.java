@@ -18,8 +18,10 @@ import org.resnetlab.bench.Flops;
 import org.resnetlab.bench.ProcStatus;
 import org.resnetlab.bench.Windows;
 import org.resnetlab.data.DataSplits;
+import org.resnetlab.format.Csv;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
+import org.resnetlab.train.Engines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,11 +114,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        engineName = switch (engine.toLowerCase(Locale.ROOT)) {
-            case "mxnet" -> "MXNet";
-            case "pytorch" -> "PyTorch";
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be mxnet or pytorch");
-        };
+        try {
+            engineName = Engines.djlName(engine, "--engine");
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Set<String> parts = new LinkedHashSet<>(what);
         Files.createDirectories(scratch);
         Engine e = Engine.getEngine(engineName);
@@ -172,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
                     if (!parts.contains(kind)) {
                         continue;
                     }
-                    boolean profile = torchProfile != null && kind.equals("bare") && engineName.equals("PyTorch");
+                    boolean profile = torchProfile != null && kind.equals("bare") && engineName.equals(Engines.PYTORCH);
                     if (profile) {
                         Benchmarks.startTorchProfile();
                     }
@@ -232,16 +234,16 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void meta(String name, String value) {
-        rows.add(String.join(",", engineName, tagged("meta"), name, "", "", "", "", "", quote(value)));
+        rows.add(Csv.row(engineName, tagged("meta"), name, "", "", "", "", "", value));
     }
 
     private void row(String section, String name, Windows w, String unit, String detail) {
-        rows.add(String.join(",", engineName, tagged(section), name, num(w.median()), num(w.min()), num(w.max()), unit,
-                Integer.toString(w.count()), quote(detail)));
+        rows.add(Csv.row(engineName, tagged(section), name, num(w.median()), num(w.min()), num(w.max()), unit,
+                Integer.toString(w.count()), detail));
     }
 
     private void row(String section, String name, double value, String unit, String detail) {
-        rows.add(String.join(",", engineName, tagged(section), name, num(value), "", "", unit, "1", quote(detail)));
+        rows.add(Csv.row(engineName, tagged(section), name, num(value), "", "", unit, "1", detail));
     }
 
     private String tagged(String section) {
@@ -250,10 +252,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static String num(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private void flush(PrintWriter out) throws IOException {

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.resnetlab.data.DataException;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Grids;
-import org.resnetlab.train.Report;
+import org.resnetlab.experiments.Report;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunState;
 import org.resnetlab.train.RunFolderException;
@@ -106,9 +106,8 @@ public final class GridCommand implements Callable<Integer> {
             if (seeds < 1) {
                 throw new IllegalArgumentException("--seeds must be at least 1, got " + seeds);
             }
-            RunConfig template = new RunConfig(synthetic ? "synthetic" : "cifar10", options.dataDir,
-                    ModelSpec.cifar(20, "original"), options.protocol(), 0, options.engineName(), options.devices,
-                    options.evalEvery, options.checkpointEvery, options.testLimit, !options.noAugment, results);
+            RunConfig template = options.apply(RunConfig.builder(synthetic ? "synthetic" : "cifar10",
+                    ModelSpec.cifar(20, "original"), results)).build();
             List<RunConfig> runs = Grids.runs(grid, seeds, template, results).stream()
                     .filter(r -> depths == null || depths.contains(r.model().depth())).toList();
             if (runs.isEmpty()) {
@@ -208,7 +207,7 @@ public final class GridCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(s.file, script);
+            org.resnetlab.train.AtomicFiles.writeString(s.file, script);
             s.file.toFile().setExecutable(true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + s.file + " or " + logs + " (" + e.getMessage() + ")");

@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.resnetlab.train.Report;
+import org.resnetlab.experiments.FailRule;
+import org.resnetlab.experiments.Report;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,11 +55,14 @@ public final class ReportCommand implements Callable<Integer> {
         out.println(table.rowCount() == 0 ? "no recorded runs under " + String.join(", ", roots.stream().map(Path::toString).toList())
                 : table.printAll());
         out.println("Errors in %: [1] He et al. 2015 (arXiv 1512.03385), [2] He et al. 2016 (arXiv 1603.05027); "
-                + "\"fail\" = test error above 20%. Runs shorter than the paper's 64k iterations are not comparable. "
+                + FailRule.description(true) + ". Runs shorter than the paper's 64k iterations are not comparable. "
                 + "The median is over each row's finished runs; \"settings\" tells apart rows of the same network that "
                 + "differ in another field of their identity.");
         if (csv != null) {
-            table.write().csv(csv.toFile());
+            org.resnetlab.train.AtomicFiles.write(csv, stream -> {
+                table.write().csv(stream);
+                stream.flush();
+            });
         }
         out.flush();
         return 0;

@@ -1,8 +1,9 @@
 package org.resnetlab.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
+import org.resnetlab.train.Engines;
 import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunConfig;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -145,15 +146,17 @@ final class RunOptions {
         return protocol;
     }
 
+    /** {@code run} with what these flags set: data folder, protocol, engine, devices, intervals, test limit, augmentation. */
+    RunConfig.Builder apply(RunConfig.Builder run) {
+        return run.dataDir(dataDir).protocol(protocol()).engine(engineName()).devices(devices).evalEvery(evalEvery)
+                .checkpointEvery(checkpointEvery).testLimit(testLimit).augment(!noAugment);
+    }
+
     /** DJL's engine name for the flag, or null for DJL's default. */
     String engineName() {
         if (engine == null) {
             return null;
         }
-        return switch (engine.toLowerCase(Locale.ROOT)) {
-            case "mxnet" -> "MXNet";
-            case "pytorch" -> "PyTorch";
-            default -> throw new IllegalArgumentException("--engine must be mxnet or pytorch, got '" + engine + "'");
-        };
+        return Engines.djlName(engine, "--engine");
     }
 }

@@ -72,9 +72,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     RunConfig config() {
-        return new RunConfig(dataset(dataset), options.dataDir, modelSpec(dataset(dataset), depth, unit, body).withWidth(width),
-                options.protocol(), seed, options.engineName(), options.devices, options.evalEvery,
-                options.checkpointEvery, options.testLimit, !options.noAugment, out, Precision.parse(precision, "--precision"));
+        return options.apply(RunConfig.builder(dataset(dataset), modelSpec(dataset(dataset), depth, unit, body).withWidth(width), out))
+                .seed(seed).precision(Precision.parse(precision, "--precision")).build();
     }
 
     static String dataset(String name) {

@@ -178,6 +178,10 @@ public final class DecisionRule {
         if (n == 0) {
             return Double.NaN;
         }
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double upper = sorted[n / 2];
+        // of two middle values where the upper one is no measured number (diverged +∞, NaN, a fail without its
+        // number: FailRule.FAIL_WITHOUT_NUMBER), the upper one
+        boolean noNumber = !Double.isFinite(upper) || upper >= FailRule.FAIL_WITHOUT_NUMBER;
+        return n % 2 == 1 || noNumber ? upper : (sorted[n / 2 - 1] + upper) / 2;
     }
 }

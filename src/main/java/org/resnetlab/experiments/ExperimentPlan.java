@@ -1,7 +1,5 @@
 package org.resnetlab.experiments;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import org.resnetlab.experiments.Experiments.Experiment;
 import org.resnetlab.experiments.Experiments.LabelledRun;
 import org.resnetlab.units.Cost;
@@ -119,9 +117,7 @@ public final class ExperimentPlan {
             return "to train";
         }
         try {
-            JsonObject run = RunRecord.read(runJson);
-            JsonElement outcome = run.get("outcome");
-            return outcome == null || outcome.isJsonNull() ? "interrupted" : "recorded";
+            return RunRecord.hasOutcome(runJson) ? "recorded" : "interrupted";
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + runJson, e);
         }

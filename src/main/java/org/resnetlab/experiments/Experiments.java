@@ -1,6 +1,5 @@
 package org.resnetlab.experiments;
 
-import org.resnetlab.units.Body;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Protocol;
 import org.resnetlab.train.RunConfig;
@@ -359,18 +358,8 @@ public final class Experiments {
         return run.withOut(folder(results, run));
     }
 
-    /**
-     * The one naming scheme of run folders: {@code <dataset>-w<width>-<iterations>it/<depth>-<unit>/seed<k>}, e.g.
-     * {@code fashion-mnist-w0.25-6000it/56-original/seed0}: the configuration names the folder, so equal
-     * configurations share it. bf16 runs (RESNETLAB_PRECISION=bf16) get "-bf16" after the iterations: they never
-     * resume an fp32 folder.
-     */
+    /** A run's folder: the one naming scheme, owned by {@link org.resnetlab.train.RunFolders}. */
     public static Path folder(Path results, RunConfig run) {
-        ModelSpec m = run.model();
-        String protocol = run.dataset() + "-w" + ModelSpec.widthLabel(m.width()) + "-" + run.protocol().iterations() + "it"
-                + (run.precision() == org.resnetlab.train.Precision.FP32 ? "" : "-" + run.precision().label());
-        String net = m.depth() + (m.body() == Body.BOTTLENECK && m.depth() == 164 ? "-bottleneck" : "")
-                + "-" + m.unit().replace(':', '_').replace('/', '_');
-        return results.resolve(protocol).resolve(net).resolve("seed" + run.seed());
+        return org.resnetlab.train.RunFolders.of(results, run);
     }
 }

@@ -1,6 +1,7 @@
 package org.resnetlab.experiments;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * When a configuration "fails". [2] calls a run a failure above 20% test error, a number that belongs to converged
@@ -32,6 +33,27 @@ public final class FailRule {
             return true;
         }
         return paperMode ? median > PAPER_PERCENT : median > threshold(baselineSeeds);
+    }
+
+    /**
+     * A finished run that an older runner recorded as "fail" without its error: ranks above every number and below a
+     * diverged run (+∞) in a median over seeds ({@link DecisionRule#median}).
+     */
+    public static final double FAIL_WITHOUT_NUMBER = Double.MAX_VALUE;
+
+    /**
+     * A median over seeds as a table shows it: "fail (diverged)" (+∞), "fail" ({@link #FAIL_WITHOUT_NUMBER}),
+     * "fail (12.34)" where {@link #fails} says so, else the number with two decimals.
+     */
+    public static String text(double median, boolean paperMode, double[] baselineSeeds) {
+        if (Double.isInfinite(median)) {
+            return "fail (diverged)";
+        }
+        if (median == FAIL_WITHOUT_NUMBER) {
+            return "fail";
+        }
+        String number = String.format(Locale.ROOT, "%.2f", median);
+        return fails(median, paperMode, baselineSeeds) ? "fail (" + number + ")" : number;
     }
 
     /** One sentence for table titles and notebooks. */

@@ -5,14 +5,12 @@ import org.resnetlab.train.Outcome;
 import org.resnetlab.train.PaperResults;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunResult;
-import org.resnetlab.units.ResidualUnits;
 import org.resnetlab.format.Significant;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,20 +53,7 @@ public final class PaperComparison {
 
     /** The paper row for a unit at a depth on CIFAR-10: a row of {@code table} first, then any [2] row, then [1]. */
     static PaperResults.Entry entry(String table, int depth, String unit) {
-        String canonical = canonical(unit);
-        PaperResults.Entry best = null;
-        int bestRank = Integer.MAX_VALUE;
-        for (PaperResults.Entry e : PaperResults.ALL) {
-            if (!e.dataset().equals("cifar10") || e.depth() != depth || !e.unit().equals(canonical)) {
-                continue;
-            }
-            int rank = e.table().startsWith(table) ? 0 : e.table().startsWith("[2]") ? 1 : 2;
-            if (rank < bestRank) {
-                best = e;
-                bestRank = rank;
-            }
-        }
-        return best;
+        return PaperResults.find("cifar10", depth, null, unit, table);
     }
 
     /** One row per run label: ours (median over seeds) beside each paper column. */
@@ -100,7 +85,7 @@ public final class PaperComparison {
             test.append(testErrorText(members, paperMode, baseline(byLabel, config.model().depth())));
             for (int c = 0; c < paper.length; c++) {
                 PaperResults.Entry e = paper[c].lookup().apply(config);
-                paperErrors.get(c).append(e == null ? "—" : e.error() == null ? e.errorText() : number(e.error()));
+                paperErrors.get(c).append(e == null ? "—" : e.errorText());
                 paperSources.get(c).append(e == null ? "not in the paper" : e.table() + ", " + e.row());
             }
         }
@@ -129,11 +114,7 @@ public final class PaperComparison {
      * number, "fail (number)" or "fail (diverged)" where {@link FailRule} says so.
      */
     static String testErrorText(List<RunResult> runs, boolean paperMode, double[] baseline) {
-        double median = median(runs.stream().map(PaperComparison::testError).toList());
-        if (Double.isInfinite(median)) {
-            return "fail (diverged)";
-        }
-        return FailRule.fails(median, paperMode, baseline) ? "fail (" + number(median) + ")" : number(median);
+        return FailRule.text(median(runs.stream().map(PaperComparison::testError).toList()), paperMode, baseline);
     }
 
     static double finalTrainError(RunResult r) {
@@ -141,22 +122,11 @@ public final class PaperComparison {
     }
 
     static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(Comparator.naturalOrder());
-        int n = sorted.size();
-        return n == 0 ? Double.NaN : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return DecisionRule.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String number(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "—";
-    }
-
-    private static String canonical(String unit) {
-        try {
-            return ResidualUnits.of(unit).name();
-        } catch (IllegalArgumentException e) {
-            return unit;
-        }
     }
 
     /** What [1] says about the plain nets, which it plots but does not tabulate. */

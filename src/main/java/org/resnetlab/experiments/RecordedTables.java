@@ -1,6 +1,7 @@
 package org.resnetlab.experiments;
 
 import org.resnetlab.format.Significant;
+import org.resnetlab.train.AtomicFiles;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -39,12 +40,13 @@ public final class RecordedTables {
             }
             Table table = compute.get();
             Files.createDirectories(csv.toAbsolutePath().getParent());
-            Files.write(types, table.columns().stream().map(c -> c.type().name()).toList());
-            Path partial = csv.resolveSibling(csv.getFileName() + ".partial");
-            table.write().csv(partial.toFile());
-            // the CSV last and atomically: its presence means the table (and its types) are complete
-            Files.move(partial, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(types, table.columns().stream().map(c -> c.type().name() + "\n")
+                    .collect(java.util.stream.Collectors.joining()));
+            // the CSV last: its presence means the table (and its types) are complete
+            AtomicFiles.write(csv, out -> {
+                table.write().csv(out);
+                out.flush();
+            });
             return Significant.digits(table.setName(name), 3);
         } catch (IOException e) {
             throw new UncheckedIOException("recorded table " + csv + ": " + e.getMessage(), e);

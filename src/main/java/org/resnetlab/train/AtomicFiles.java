@@ -8,15 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Files replaced whole: written to a temporary sibling, flushed to disk, then renamed over the old one. */
-final class AtomicFiles {
+/**
+ * Files replaced whole: written to a temporary sibling, flushed to disk, then renamed over the old one. The one writer
+ * of every file the module replaces (run.json, metrics.csv, checkpoints, recorded tables).
+ */
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    interface Writer {
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
-    static void write(Path target, Writer writer) throws IOException {
+    public static void write(Path target, Writer writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temporary = Files.createTempFile(folder, target.getFileName().toString(), ".tmp");
@@ -44,7 +47,7 @@ final class AtomicFiles {
         }
     }
 
-    static void writeString(Path target, String text) throws IOException {
+    public static void writeString(Path target, String text) throws IOException {
         write(target, out -> {
             out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             out.flush();

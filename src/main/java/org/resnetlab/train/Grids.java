@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.resnetlab.data.Datasets;
 import org.resnetlab.models.ModelSpec;
 
 /**
  * The paper's experiment grids as lists of runs (variants × depths × seeds). Every run lives in
- * {@code <results>/<grid>/<dataset>-<depth>-<body>-<unit>/seed<S>/}, named after the dataset it actually trains on
+ * {@code <results>/<grid>/<dataset>-<depth>-<body>-<unit>/seed<S>/} ({@link RunFolders#gridCell}), named after the dataset it actually trains on
  * (a {@code --synthetic} grid's runs are in {@code synthetic-…} folders, never beside the CIFAR runs they stand in for).
  * {@code smoke} is not from the paper: two ResNet-8 cells to try the machinery (a cluster set-up) in seconds.
  */
@@ -25,8 +24,7 @@ public final class Grids {
     /** One cell of a grid before seeds: dataset, depth, body and unit. */
     public record Cell(String dataset, int depth, Body body, String unit) {
         public String folderName() {
-            return dataset + "-" + depth + "-" + body.name().toLowerCase(Locale.ROOT) + "-"
-                    + unit.replace(':', '_').replace('/', '_');
+            return RunFolders.gridCell(dataset, depth, body, unit);
         }
     }
 
@@ -96,10 +94,8 @@ public final class Grids {
             Cell cell = new Cell(dataset, paperCell.depth(), paperCell.body(), paperCell.unit());
             ModelSpec spec = spec(cell);
             for (int seed = 0; seed < seeds; seed++) {
-                Path out = results.resolve(grid).resolve(cell.folderName()).resolve("seed" + seed);
-                runs.putIfAbsent(out, new RunConfig(dataset, template.dataDir(), spec, template.protocol(), seed,
-                        template.engine(), template.devices(), template.evalEvery(), template.checkpointEvery(),
-                        template.testLimit(), template.augment(), out));
+                Path out = results.resolve(grid).resolve(cell.folderName()).resolve(RunFolders.seed(seed));
+                runs.putIfAbsent(out, template.toBuilder().dataset(dataset).model(spec).seed(seed).out(out).build());
             }
         }
         return new ArrayList<>(runs.values());

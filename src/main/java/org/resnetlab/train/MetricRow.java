@@ -1,7 +1,7 @@
 package org.resnetlab.train;
 
 import java.util.List;
-import java.util.Locale;
+import org.resnetlab.format.Csv;
 
 /**
  * One evaluation: errors in percent (as the paper reports them), losses as mean cross-entropy; train values are
@@ -13,15 +13,11 @@ public record MetricRow(int iteration, double epoch, double lr, double trainLoss
     public static final List<String> COLUMNS = List.of("iteration", "epoch", "lr", "train_loss", "train_error",
             "test_loss", "test_error", "images_per_s", "elapsed_s");
 
+    /** The row as metrics.csv holds it: every number in its exact text ({@link Csv#exact}). */
     public String toCsv() {
-        return iteration + "," + number(epoch) + "," + number(lr) + "," + number(trainLoss) + "," + number(trainError)
-                + "," + number(testLoss) + "," + number(testError) + "," + number(imagesPerSecond) + ","
-                + number(elapsedSeconds);
-    }
-
-    /** Round-trips exactly: Java's shortest repr of a double. */
-    private static String number(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : String.valueOf(value).toLowerCase(Locale.ROOT);
+        return Csv.row(Integer.toString(iteration), Csv.exact(epoch), Csv.exact(lr), Csv.exact(trainLoss),
+                Csv.exact(trainError), Csv.exact(testLoss), Csv.exact(testError), Csv.exact(imagesPerSecond),
+                Csv.exact(elapsedSeconds));
     }
 
     public static MetricRow parse(String line) {
@@ -33,11 +29,6 @@ public record MetricRow(int iteration, double epoch, double lr, double trainLoss
     }
 
     private static double d(String s) {
-        return switch (s) {
-            case "nan" -> Double.NaN;
-            case "infinity" -> Double.POSITIVE_INFINITY;
-            case "-infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(s);
-        };
+        return Csv.parseExact(s);
     }
 }

@@ -8,9 +8,6 @@ package org.resnetlab.train;
  */
 public record Outcome(Status status, int iteration, double finalTestError, String detail) {
 
-    /** [2]'s "fail" on converged CIFAR-10: test error above 20%. */
-    public static final double FAIL_ABOVE_PERCENT = 20.0;
-
     public enum Status {
         COMPLETED, DIVERGED, FAIL;
 

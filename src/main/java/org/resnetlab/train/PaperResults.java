@@ -1,6 +1,7 @@
 package org.resnetlab.train;
 
 import java.util.List;
+import org.resnetlab.units.ResidualUnits;
 
 /**
  * Test errors (%) published in [1] He et al. 2015, "Deep Residual Learning for Image Recognition" (arXiv 1512.03385,
@@ -12,8 +13,9 @@ public final class PaperResults {
     private PaperResults() {}
 
     public record Entry(String table, String row, String dataset, int depth, String body, String unit, Double error) {
+        /** The published error with two decimals as printed, or "fail". */
         public String errorText() {
-            return error == null ? "fail" : String.valueOf(error);
+            return error == null ? "fail" : String.format(java.util.Locale.ROOT, "%.2f", error);
         }
     }
 
@@ -60,16 +62,31 @@ public final class PaperResults {
             e("[2] Table 3", "C100 ResNet-1001 original", "cifar100", 1001, "bottleneck", "original", 27.82),
             e("[2] Table 3", "C100 ResNet-1001 pre-act", "cifar100", 1001, "bottleneck", "full-preact", 22.71));
 
-    /** The entry for a configuration, preferring [2] (whose protocol this runner follows) over [1]. */
-    public static Entry find(String dataset, int depth, String body, String unit) {
-        Entry found = null;
-        for (Entry entry : ALL) {
-            if (entry.dataset.equals(dataset) && entry.depth == depth && entry.body.equals(body) && entry.unit.equals(unit)) {
-                if (found == null || entry.table.startsWith("[2]")) {
-                    found = entry;
-                }
+    /**
+     * The one lookup of a paper row: the entry for a configuration (unit by its canonical name; {@code body} null =
+     * either body), preferring a row of {@code preferredTable} (e.g. "[2] Table 1"), then any of [2] (whose protocol
+     * this runner follows), then [1]; the first listed among equals.
+     */
+    public static Entry find(String dataset, int depth, String body, String unit, String preferredTable) {
+        String canonical = ResidualUnits.canonical(unit);
+        Entry best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Entry e : ALL) {
+            if (!e.dataset.equals(dataset) || e.depth != depth || (body != null && !e.body.equals(body))
+                    || !e.unit.equals(canonical)) {
+                continue;
+            }
+            int rank = e.table.startsWith(preferredTable) ? 0 : e.table.startsWith("[2]") ? 1 : 2;
+            if (rank < bestRank) {
+                best = e;
+                bestRank = rank;
             }
         }
-        return found;
+        return best;
+    }
+
+    /** {@link #find(String, int, String, String, String)} preferring [2] Table 2 (the original unit's row there). */
+    public static Entry find(String dataset, int depth, String body, String unit) {
+        return find(dataset, depth, body, unit, "[2] Table 2");
     }
 }

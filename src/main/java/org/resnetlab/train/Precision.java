@@ -80,12 +80,12 @@ public enum Precision {
             return Optional.of("bf16 is implemented for CPU training only (no GPU was reachable to write and test it); "
                     + "use fp32 on GPUs.");
         }
-        if ("PyTorch".equals(engineName)) {
+        if (Engines.PYTORCH.equals(engineName)) {
             return Optional.of("bf16 is not available on DJL 0.35.1's PyTorch engine: its JNI maps no bfloat16 type "
                     + "(NDArray.toType(BFLOAT16) aborts the JVM) and its casts are not recorded for autograd; "
                     + "use --engine mxnet for bf16, or fp32.");
         }
-        if (!"MXNet".equals(engineName)) {
+        if (!Engines.MXNET.equals(engineName)) {
             return Optional.of("bf16 is implemented for the MXNet engine only, not for " + engineName + ".");
         }
         if (cpuFlags.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.resnetlab.models.ModelSpec;
 
 /**
- * Everything that determines one run. Build with {@link #of(String, ModelSpec, Path)} and the {@code with…}
- * methods. Two runs with equal {@link #identity()} produce the same numbers on CPU.
+ * Everything that determines one run. Build with {@link #builder} (or {@link #of} for the defaults) and change one
+ * field with {@link #toBuilder} or a {@code with…} method. Two runs with equal {@link #identity()} produce the same numbers on CPU.
  *
  * @param dataset         cifar10, cifar100, fashion-mnist or synthetic
  * @param dataDir         the user's archive or folder; null = the download cache
@@ -27,13 +27,6 @@ import org.resnetlab.models.ModelSpec;
 public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
                         String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out,
                         Precision precision) {
-
-    /** An fp32 run (every run before precision was a field). */
-    public RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
-                     String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out) {
-        this(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment,
-                out, Precision.FP32);
-    }
 
     public RunConfig {
         Objects.requireNonNull(dataset, "dataset");
@@ -94,20 +87,79 @@ public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol 
 
     /** The paper's protocol on {@code dataset} for {@code model}, seed 0, CPU, recorded in {@code out}. */
     public static RunConfig of(String dataset, ModelSpec model, Path out) {
-        return new RunConfig(dataset, null, model, Protocol.paper(), 0, null, "cpu", 0, 0, 0, true, out);
+        return builder(dataset, model, out).build();
     }
 
-    public RunConfig withDataDir(Path dir) { return new RunConfig(dataset, dir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withProtocol(Protocol p) { return new RunConfig(dataset, dataDir, model, p, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withSeed(long s) { return new RunConfig(dataset, dataDir, model, protocol, s, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withEngine(String e) { return new RunConfig(dataset, dataDir, model, protocol, seed, e, devices, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withDevices(String d) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, d, evalEvery, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withEvalEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, n, checkpointEvery, testLimit, augment, out, precision); }
-    public RunConfig withCheckpointEvery(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, n, testLimit, augment, out, precision); }
-    public RunConfig withTestLimit(int n) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, n, augment, out, precision); }
-    public RunConfig withAugment(boolean a) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, a, out, precision); }
-    public RunConfig withOut(Path o) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, o, precision); }
-    public RunConfig withPrecision(Precision p) { return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery, testLimit, augment, out, p); }
+    /**
+     * A run built field by field, from the defaults of {@link #of}: the paper's protocol, seed 0, DJL's default engine,
+     * CPU, evaluation and checkpoint intervals by default (0), the whole test set, augmentation on, fp32.
+     */
+    public static Builder builder(String dataset, ModelSpec model, Path out) {
+        return new Builder(dataset, model, out);
+    }
+
+    /** A builder holding this run's fields, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder(dataset, model, out).dataDir(dataDir).protocol(protocol).seed(seed).engine(engine)
+                .devices(devices).evalEvery(evalEvery).checkpointEvery(checkpointEvery).testLimit(testLimit)
+                .augment(augment).precision(precision);
+    }
+
+    /** The fields of a {@link RunConfig}, set by name; {@link #build} checks nothing beyond the record's rules. */
+    public static final class Builder {
+        private String dataset;
+        private Path dataDir;
+        private ModelSpec model;
+        private Protocol protocol = Protocol.paper();
+        private long seed;
+        private String engine;
+        private String devices = "cpu";
+        private int evalEvery;
+        private int checkpointEvery;
+        private int testLimit;
+        private boolean augment = true;
+        private Path out;
+        private Precision precision = Precision.FP32;
+
+        private Builder(String dataset, ModelSpec model, Path out) {
+            this.dataset = dataset;
+            this.model = model;
+            this.out = out;
+        }
+
+        public Builder dataset(String v) { dataset = v; return this; }
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder model(ModelSpec v) { model = v; return this; }
+        public Builder protocol(Protocol v) { protocol = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+        public Builder engine(String v) { engine = v; return this; }
+        public Builder devices(String v) { devices = v; return this; }
+        /** Raw: 0 means the default interval ({@link RunConfig#evalEvery()}). */
+        public Builder evalEvery(int v) { evalEvery = v; return this; }
+        /** Raw: 0 means the default interval ({@link RunConfig#checkpointEvery()}). */
+        public Builder checkpointEvery(int v) { checkpointEvery = v; return this; }
+        public Builder testLimit(int v) { testLimit = v; return this; }
+        public Builder augment(boolean v) { augment = v; return this; }
+        public Builder out(Path v) { out = v; return this; }
+        public Builder precision(Precision v) { precision = v; return this; }
+
+        public RunConfig build() {
+            return new RunConfig(dataset, dataDir, model, protocol, seed, engine, devices, evalEvery, checkpointEvery,
+                    testLimit, augment, out, precision);
+        }
+    }
+
+    public RunConfig withDataDir(Path dir) { return toBuilder().dataDir(dir).build(); }
+    public RunConfig withProtocol(Protocol p) { return toBuilder().protocol(p).build(); }
+    public RunConfig withSeed(long s) { return toBuilder().seed(s).build(); }
+    public RunConfig withEngine(String e) { return toBuilder().engine(e).build(); }
+    public RunConfig withDevices(String d) { return toBuilder().devices(d).build(); }
+    public RunConfig withEvalEvery(int n) { return toBuilder().evalEvery(n).build(); }
+    public RunConfig withCheckpointEvery(int n) { return toBuilder().checkpointEvery(n).build(); }
+    public RunConfig withTestLimit(int n) { return toBuilder().testLimit(n).build(); }
+    public RunConfig withAugment(boolean a) { return toBuilder().augment(a).build(); }
+    public RunConfig withOut(Path o) { return toBuilder().out(o).build(); }
+    public RunConfig withPrecision(Precision p) { return toBuilder().precision(p).build(); }
     /** Shorthand for {@code withProtocol(protocol().scaled(scale))}. */
     public RunConfig scaled(double scale) { return withProtocol(protocol.scaled(scale)); }
     public RunConfig withIterations(int n) { return withProtocol(protocol.withIterations(n)); }

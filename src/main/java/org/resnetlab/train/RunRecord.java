@@ -266,8 +266,65 @@ public final class RunRecord {
         return outcomeOf(run);
     }
 
+    /**
+     * A run.json as its readers outside this class see it, typed: every identity field as text (numbers as stored,
+     * lists as JSON, null as "null"; what groups a run's seeds), the fields every reader relies on, and the outcome
+     * (null while the run is unfinished).
+     */
+    public record Recorded(Map<String, String> identity, String dataset, int depth, String body, String unit, long seed,
+                           int iterations, Outcome outcome) {
+        public boolean finished() {
+            return outcome != null;
+        }
+    }
+
+    /**
+     * The run.json at {@code runJson}, checked ({@link #readChecked}: a damaged file is a
+     * {@link RunFolderException.Damaged} naming it). A record without a body (older runs) is a basic one.
+     */
+    public static Recorded recorded(Path runJson) throws IOException {
+        JsonObject run = readChecked(runJson);
+        JsonObject id = run.getAsJsonObject("identity");
+        Map<String, String> identity = new java.util.TreeMap<>();
+        for (Map.Entry<String, JsonElement> field : id.entrySet()) {
+            JsonElement v = field.getValue();
+            identity.put(field.getKey(), v == null || v.isJsonNull() ? "null" : v.isJsonPrimitive() ? v.getAsString() : v.toString());
+        }
+        JsonElement body = id.get("body");
+        return new Recorded(java.util.Collections.unmodifiableMap(identity), id.get("dataset").getAsString(),
+                id.get("depth").getAsInt(), body == null || body.isJsonNull() ? "basic" : body.getAsString(),
+                id.get("unit").getAsString(), id.get("seed").getAsLong(), id.get("iterations").getAsInt(), outcomeOf(run));
+    }
+
+    /**
+     * Whether the run.json at {@code runJson} records an outcome (the run finished), read without the identity checks
+     * of {@link #readChecked} (what a plan needs to tell a finished run from an interrupted one).
+     */
+    public static boolean hasOutcome(Path runJson) throws IOException {
+        JsonElement outcome = read(runJson).get("outcome");
+        return outcome != null && !outcome.isJsonNull();
+    }
+
+    /**
+     * What the run.json at {@code runJson} says about {@code config}'s run, read without the checks of
+     * {@link #readChecked} (a plan only looks): whether it has an identity object, the first identity field that
+     * differs ("depth was 20, now 56"; null for the same run) and the outcome (null while unfinished or another run).
+     */
+    record Standing(boolean hasIdentity, String difference, Outcome outcome) {}
+
+    static Standing standing(Path runJson, RunConfig config) throws IOException {
+        JsonObject run = read(runJson);
+        if (!run.has("identity") || !run.get("identity").isJsonObject()) {
+            return new Standing(false, null, null);
+        }
+        JsonObject recorded = run.getAsJsonObject("identity");
+        JsonObject wanted = identityJson(config);
+        return wanted.equals(recorded) ? new Standing(true, null, outcomeOf(run))
+                : new Standing(true, difference(recorded, wanted), null);
+    }
+
     /** The outcome recorded in a run.json read with {@link #read}, null while the run is unfinished. */
-    public static Outcome outcomeOf(JsonObject run) {
+    static Outcome outcomeOf(JsonObject run) {
         JsonElement o = run.get("outcome");
         if (o == null || o.isJsonNull()) {
             return null;
@@ -331,7 +388,7 @@ public final class RunRecord {
     }
 
     public static void writeMetrics(Path folder, List<MetricRow> rows) throws IOException {
-        StringBuilder csv = new StringBuilder(String.join(",", MetricRow.COLUMNS)).append('\n');
+        StringBuilder csv = new StringBuilder(org.resnetlab.format.Csv.row(MetricRow.COLUMNS)).append('\n');
         for (MetricRow row : rows) {
             csv.append(row.toCsv()).append('\n');
         }

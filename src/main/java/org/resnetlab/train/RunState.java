@@ -1,6 +1,5 @@
 package org.resnetlab.train;
 
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +24,16 @@ public record RunState(Kind kind, int iteration, Outcome outcome, String detail)
         if (!Files.isRegularFile(file)) {
             return new RunState(Kind.NOT_STARTED, 0, null, "");
         }
-        JsonObject run;
         Outcome outcome;
         try {
-            run = RunRecord.read(file);
-            if (run == null || !run.has("identity") || !run.get("identity").isJsonObject()) {
+            RunRecord.Standing standing = RunRecord.standing(file, config);
+            if (!standing.hasIdentity()) {
                 return new RunState(Kind.DAMAGED, 0, null, file + " has no identity");
             }
-            JsonObject recorded = run.getAsJsonObject("identity");
-            JsonObject wanted = RunRecord.identityJson(config);
-            if (!wanted.equals(recorded)) {
-                return new RunState(Kind.OTHER_RUN, 0, null, RunRecord.difference(recorded, wanted));
+            if (standing.difference() != null) {
+                return new RunState(Kind.OTHER_RUN, 0, null, standing.difference());
             }
-            outcome = RunRecord.outcomeOf(run);
+            outcome = standing.outcome();
         } catch (IOException | RuntimeException e) {
             return new RunState(Kind.DAMAGED, 0, null, "cannot read " + file + " (" + e.getMessage() + ")");
         }
@@ -48,7 +44,7 @@ public record RunState(Kind kind, int iteration, Outcome outcome, String detail)
     }
 
     /** The iteration of the last metric row in {@code folder} (0 when none can be read). */
-    static int lastIteration(Path folder) {
+    public static int lastIteration(Path folder) {
         try {
             List<MetricRow> rows = RunRecord.readMetrics(folder);
             return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).iteration();

@@ -1,7 +1,10 @@
 package org.resnetlab.units;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
@@ -49,6 +52,25 @@ public final class Autocast implements AutoCloseable {
     @Override
     public void close() {
         ACTIVE.set(previous);
+    }
+
+    /** A layer's operation on its input, weight and bias (null when it has none). */
+    @FunctionalInterface
+    interface LayerOp {
+        NDList apply(NDArray input, NDArray weight, NDArray bias);
+    }
+
+    /**
+     * The forward pass of a casting layer inside a scope ({@link CastingConv2d}, {@link CastingLinear}): input, weight
+     * and bias (null = none) cast to bfloat16, {@code op} computed in bfloat16, its result handed on in float32.
+     */
+    static NDList forwardInBf16(ParameterStore store, NDList inputs, boolean training, Parameter weight, Parameter bias,
+                                LayerOp op) {
+        NDArray input = inputs.singletonOrThrow();
+        Device device = input.getDevice();
+        NDArray w = toBf16(store.getValue(weight, device, training));
+        NDArray b = bias == null ? null : toBf16(store.getValue(bias, device, training));
+        return new NDList(toFloat32(op.apply(toBf16(input), w, b).singletonOrThrow()));
     }
 
     /** {@code x} in bfloat16 (differentiable). */

@@ -1,7 +1,5 @@
 package org.resnetlab.units;
 
-import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
@@ -20,12 +18,7 @@ final class CastingConv2d extends Conv2d {
         if (!Autocast.active()) {
             return super.forwardInternal(parameterStore, inputs, training, params);
         }
-        NDArray input = inputs.singletonOrThrow();
-        Device device = input.getDevice();
-        NDArray w = parameterStore.getValue(weight, device, training);
-        NDArray b = includeBias ? Autocast.toBf16(parameterStore.getValue(bias, device, training)) : null;
-        NDArray out = Conv2d.conv2d(Autocast.toBf16(input), Autocast.toBf16(w), b, stride, padding, dilation, groups)
-                .singletonOrThrow();
-        return new NDList(Autocast.toFloat32(out));
+        return Autocast.forwardInBf16(parameterStore, inputs, training, weight, includeBias ? bias : null,
+                (x, w, b) -> Conv2d.conv2d(x, w, b, stride, padding, dilation, groups));
     }
 }

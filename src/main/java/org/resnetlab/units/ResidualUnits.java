@@ -59,6 +59,15 @@ public final class ResidualUnits {
         return out;
     }
 
+    /** The canonical name of a unit ("Constant-Scaling:0.50/1" → its zoo name); a name the zoo does not know, as given. */
+    public static String canonical(String name) {
+        try {
+            return of(name).name();
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
     /**
      * The unit variant a name denotes.
      *

@@ -1,12 +1,13 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.cli.Cli.Result;
+
 import org.resnetlab.units.ShortcutOption;
 import org.resnetlab.units.Body;
+import static org.resnetlab.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,18 +20,6 @@ import picocli.CommandLine;
 class CommandLineTest {
     @TempDir
     Path dir;
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void everyCommandHasHelp() {

@@ -1,5 +1,8 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.cli.Cli.Result;
+
+import static org.resnetlab.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,18 +32,6 @@ class GridJobsTest {
     Path dir;
 
     private static final Gson GSON = new GsonBuilder().serializeNulls().create();
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** A run.json as the runner writes it: identity, config, sessions and (when finished) an outcome. */
     static void record(RunConfig config, String status, Double error) throws Exception {

@@ -1,11 +1,12 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.cli.Cli.Result;
+
+import static org.resnetlab.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.train.Grids;
 import org.resnetlab.train.Protocol;
-import org.resnetlab.train.Report;
+import org.resnetlab.experiments.Report;
 import org.resnetlab.train.RunConfig;
-import picocli.CommandLine;
 import tech.tablesaw.api.Table;
 
 /** report: one row per full configuration (issue 14 item 7), run folders merged from many machines (issue 16). */
@@ -27,18 +27,6 @@ class ReportMergeTest {
     Path dir;
 
     private static final String METRICS_HEADER = "iteration,epoch,lr,train_loss,train_error,test_loss,test_error,images_per_s,elapsed_s\n";
-
-    private record Result(int code, String out, String err) {}
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Seeds 0..n-1 of table2's first cell (ResNet-110 original, CIFAR-10) at 5% of the paper's schedule. */
     private static List<RunConfig> seeds(Path results, int n, float learningRate) {

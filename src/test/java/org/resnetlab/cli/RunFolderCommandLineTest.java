@@ -1,14 +1,15 @@
 package org.resnetlab.cli;
 
+import org.resnetlab.cli.Cli.Result;
+
+import static org.resnetlab.cli.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
-import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,32 +17,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.train.RunLock;
-import picocli.CommandLine;
 
 /** Issue 14 from the command line: every refusal is one sentence with its own exit code, and nothing is lost. */
 class RunFolderCommandLineTest {
     @TempDir
     Path dir;
-
-    private record Result(int code, String out, String err) {
-        /** The error output is exactly one line (one sentence), with no stack trace. */
-        String oneLine() {
-            String text = err.strip();
-            assertEquals(1, text.lines().count(), err);
-            assertFalse(text.contains("Exception") || text.contains("\tat "), err);
-            return text;
-        }
-    }
-
-    private static Result run(String... args) {
-        CommandLine cli = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** A quick synthetic run into {@code out} with extra flags. */
     private static String[] train(Path out, String... extra) {

@@ -81,6 +81,21 @@ class DecisionRuleTest {
     }
 
     @Test
+    void oneTextForAMedianOverSeedsInEveryTable() {
+        double[] identity = v(8, 9, 10);   // threshold 14.5
+        assertEquals("14.00", FailRule.text(14, false, identity));
+        assertEquals("fail (15.00)", FailRule.text(15, false, identity));
+        assertEquals("15.00", FailRule.text(15, true, identity), "paper mode: 20%");
+        assertEquals("fail (20.50)", FailRule.text(20.5, true, identity));
+        assertEquals("fail (diverged)", FailRule.text(DecisionRule.median(v(7, Double.POSITIVE_INFINITY)), true, identity),
+                "of two middle values the upper one when it is no number");
+        assertEquals("fail", FailRule.text(DecisionRule.median(v(7, FailRule.FAIL_WITHOUT_NUMBER)), true, identity));
+        assertEquals("fail (diverged)", FailRule.text(DecisionRule.median(
+                v(7, FailRule.FAIL_WITHOUT_NUMBER, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY)), true, identity));
+        assertEquals(7.5, DecisionRule.median(v(8, 7)), 1e-12);
+    }
+
+    @Test
     void gapGrowsComparesTheGainAtTwoDepths() {
         double[] orig110 = v(9.0, 9.2, 9.4), pre110 = v(7.0, 7.1, 7.2), orig56 = v(8.0, 8.1, 8.2), pre56 = v(7.8, 7.9, 8.0);
         assertEquals(Verdict.REPRODUCED, verdict(Kind.GAP_GROWS, orig110, pre110, orig56, pre56));

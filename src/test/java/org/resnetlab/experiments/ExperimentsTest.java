@@ -35,6 +35,35 @@ class ExperimentsTest {
     }
 
     @Test
+    void everyCommittedRunIsFoundWhereTheCampaignLooksForIt() throws java.io.IOException {
+        Path results = Path.of("data/results");
+        Set<Path> campaign = new HashSet<>();
+        for (RunConfig run : Experiments.campaign(Mode.CPU, results)) {
+            campaign.add(run.out());
+        }
+        for (LabelledRun run : Experiments.pilot(Mode.CPU, results).runs()) {
+            campaign.add(run.config().out());
+        }
+        List<Path> committed;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(results)) {
+            committed = files.filter(f -> f.getFileName().toString().equals("run.json")).map(Path::getParent).toList();
+        }
+        assertTrue(committed.size() >= 5, "the committed CPU runs are under data/results: " + committed);
+        for (Path folder : committed) {
+            assertTrue(campaign.contains(folder), folder + " is committed but no CPU-mode run (campaign or pilot) names that folder");
+        }
+    }
+
+    @Test
+    void aRunFolderNamesItsConfiguration() {
+        RunConfig run = Experiments.config(Mode.CPU, 56, "constant-scaling:0.5/1", 2, RESULTS);
+        assertEquals(RESULTS.resolve("fashion-mnist-w0.25-6000it/56-constant-scaling_0.5_1/seed2"), run.out());
+        assertEquals(run.out(), org.resnetlab.train.RunFolders.of(RESULTS, run));
+        assertEquals(RESULTS.resolve("cifar10-w1-64000it/164-bottleneck-full-preact/seed0"),
+                Experiments.config(Mode.PAPER, 164, "full-preact", 0, RESULTS).out());
+    }
+
+    @Test
     void aFolderHoldsOneConfigurationWhicheverExperimentAsksForIt() {
         for (Mode mode : Mode.values()) {
             java.util.Map<Path, java.util.Map<String, Object>> identities = new java.util.HashMap<>();

@@ -42,8 +42,7 @@ class PrecisionTest {
         RunConfig bf16 = fp32.withPrecision(Precision.BF16);
         assertEquals("bf16", bf16.identity().get("precision"));
         assertEquals(Precision.BF16, bf16.withSeed(3).withOut(dir.resolve("x")).precision(), "with… methods keep it");
-        assertEquals(Precision.FP32, new RunConfig("synthetic", null, ModelSpec.cifar(20, "original"), Protocol.paper(),
-                0, null, "cpu", 0, 0, 0, true, dir).precision());
+        assertEquals(Precision.FP32, RunConfig.builder("synthetic", ModelSpec.cifar(20, "original"), dir).build().precision());
         RunConfig cpu = org.resnetlab.experiments.Experiments.config(org.resnetlab.experiments.Experiments.Mode.CPU, 56,
                 "original", 0, dir);
         assertFalse(cpu.out().toString().contains("bf16"), cpu.out().toString());

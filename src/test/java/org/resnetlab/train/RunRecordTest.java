@@ -1,6 +1,7 @@
 package org.resnetlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +29,43 @@ class RunRecordTest {
         for (Path file : files) {
             RunRecord.readChecked(file);
         }
-        Report.Gathered gathered = Report.gather(List.of(results));
+        org.resnetlab.experiments.Report.Gathered gathered = org.resnetlab.experiments.Report.gather(List.of(results));
         assertEquals(List.of(), gathered.warnings());
         assertEquals(files.size(), gathered.runs().size());
+    }
+
+    @Test
+    void everyCommittedMetricsCsvIsWrittenBackByteForByte() throws IOException {
+        List<Path> folders;
+        try (Stream<Path> walk = Files.walk(Path.of("data", "results"))) {
+            folders = walk.filter(f -> f.getFileName().toString().equals(RunRecord.METRICS)).map(Path::getParent).toList();
+        }
+        assertTrue(folders.size() >= 5, "the committed results: " + folders);
+        for (Path folder : folders) {
+            Path copy = dir.resolve("copy-" + folders.indexOf(folder));
+            RunRecord.writeMetrics(copy, RunRecord.readMetrics(folder));
+            assertEquals(Files.readString(folder.resolve(RunRecord.METRICS)), Files.readString(copy.resolve(RunRecord.METRICS)),
+                    folder + ": a resumed run rewrites its metrics.csv; the rows it read back must come out as they were");
+        }
+    }
+
+    @Test
+    void aRecordReadsTyped() throws IOException {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "{\"identity\": {\"dataset\": \"cifar10\", \"depth\": 20, \"unit\": \"original\", \"seed\": 1,"
+                + " \"iterations\": 10, \"lr_drops_at\": [5, 8], \"engine\": null}, \"outcome\": {\"status\": \"completed\","
+                + " \"iteration\": 10, \"final_test_error\": 9.5, \"detail\": \"\"}}");
+        RunRecord.Recorded r = RunRecord.recorded(file);
+        assertEquals(List.of("cifar10", 20, "basic", "original", 1L, 10),
+                List.of(r.dataset(), r.depth(), r.body(), r.unit(), r.seed(), r.iterations()), "no body: a basic one");
+        assertEquals("[5,8]", r.identity().get("lr_drops_at"));
+        assertEquals("null", r.identity().get("engine"));
+        assertEquals("20", r.identity().get("depth"));
+        assertEquals(9.5, r.outcome().finalTestError());
+        assertTrue(r.finished() && RunRecord.hasOutcome(file));
+        Files.writeString(file, Files.readString(file).replaceAll("\"outcome\": \\{.*\\}\\}$", "\"outcome\": null}"));
+        assertFalse(RunRecord.recorded(file).finished());
+        assertFalse(RunRecord.hasOutcome(file));
     }
 
     @Test

@@ -1,14 +1,11 @@
-package org.resnetlab.train;
+package org.resnetlab.experiments;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +15,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.resnetlab.train.Outcome;
+import org.resnetlab.train.PaperResults;
+import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunFolderException;
+import org.resnetlab.train.RunRecord;
+import org.resnetlab.train.RunResult;
+import org.resnetlab.train.RunState;
 import org.resnetlab.units.ResidualUnits;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -75,21 +79,14 @@ public final class Report {
                 if (!seenFiles.add(realPath(file))) {
                     continue; // the same file reached through two of the folders given
                 }
-                JsonObject json;
+                Run run;
                 try {
-                    json = RunRecord.readChecked(file);
+                    run = run(file.getParent(), RunRecord.recorded(file));
                 } catch (RunFolderException.Damaged e) {
                     warnings.add("skipped: " + e.getMessage());
                     continue;
                 } catch (IOException | RuntimeException e) {
                     warnings.add("skipped " + file + ": cannot read it (" + e.getMessage() + ")");
-                    continue;
-                }
-                Run run;
-                try {
-                    run = run(file.getParent(), json);
-                } catch (RuntimeException e) {
-                    warnings.add("skipped " + file + ": not a run.json of this runner (" + e + ")");
                     continue;
                 }
                 String identity = run.configuration() + "|seed=" + run.seed();
@@ -121,25 +118,16 @@ public final class Report {
         }
     }
 
-    /** A run from its parsed run.json; throws when a field the report needs is missing or has the wrong type. */
-    static Run run(Path folder, JsonObject json) {
-        JsonObject id = json.getAsJsonObject("identity");
-        Map<String, String> configuration = new TreeMap<>();
-        for (Map.Entry<String, JsonElement> field : id.entrySet()) {
-            if (!field.getKey().equals("seed")) {
-                JsonElement v = field.getValue();
-                configuration.put(field.getKey(), v == null || v.isJsonNull() ? "null"
-                        : v.isJsonPrimitive() ? v.getAsString() : v.toString());
-            }
-        }
-        String unit = canonicalUnit(id.get("unit").getAsString());
+    /** A run from its run.json, read by {@link RunRecord#recorded}. */
+    static Run run(Path folder, RunRecord.Recorded recorded) {
+        Map<String, String> configuration = new TreeMap<>(recorded.identity());
+        configuration.remove("seed");
+        String unit = canonicalUnit(recorded.unit());
         configuration.put("unit", unit);
-        JsonElement body = id.get("body");
-        Outcome outcome = RunRecord.outcomeOf(json);
+        Outcome outcome = recorded.outcome();
         int iteration = outcome != null ? outcome.iteration() : RunState.lastIteration(folder);
-        return new Run(folder, id.get("dataset").getAsString(), id.get("depth").getAsInt(),
-                body == null || body.isJsonNull() ? "basic" : body.getAsString(), unit, id.get("seed").getAsLong(),
-                id.get("iterations").getAsInt(), Collections.unmodifiableMap(configuration),
+        return new Run(folder, recorded.dataset(), recorded.depth(), recorded.body(), unit, recorded.seed(),
+                recorded.iterations(), Collections.unmodifiableMap(configuration),
                 outcome == null ? IN_PROGRESS : outcome.status().label(),
                 outcome == null ? Double.NaN : outcome.finalTestError(), iteration);
     }
@@ -154,11 +142,7 @@ public final class Report {
     }
 
     static String canonicalUnit(String unit) {
-        try {
-            return ResidualUnits.of(unit).name();
-        } catch (IllegalArgumentException e) {
-            return unit;
-        }
+        return ResidualUnits.canonical(unit);
     }
 
     /** The comparison table of every run under one results folder (warnings, if any, to standard error). */
@@ -237,13 +221,11 @@ public final class Report {
         return text.toString();
     }
 
-    /** A fail recorded without its number: above every number, below a diverged run. */
-    private static final double FAIL_WITHOUT_NUMBER = Double.MAX_VALUE;
-
     /**
-     * Median final test error over the finished runs: a diverged run ranks above every number, a "fail" recorded
-     * without its error just below; a median above 20% is the paper's fail. A completed run whose error was not
-     * recorded has no number to rank and is left out (the outcomes column counts it).
+     * Median final test error over the finished runs as {@link FailRule#text} writes it (paper mode: the report sets
+     * our runs beside the paper's): a diverged run ranks above every number, a "fail" recorded without its error just
+     * below ({@link FailRule#FAIL_WITHOUT_NUMBER}). A completed run whose error was not recorded has no number to rank
+     * and is left out (the outcomes column counts it).
      */
     static String median(List<Run> group) {
         List<Double> errors = new ArrayList<>();
@@ -258,25 +240,14 @@ public final class Report {
             } else if (!Double.isNaN(run.testError())) {
                 errors.add(run.testError());
             } else if (run.status().equals("fail")) {
-                errors.add(FAIL_WITHOUT_NUMBER);
+                errors.add(FailRule.FAIL_WITHOUT_NUMBER);
             }
         }
         if (errors.isEmpty()) {
             return finished ? "no final error recorded" : IN_PROGRESS;
         }
-        errors.sort(Comparator.naturalOrder());
-        int n = errors.size();
-        double upper = errors.get(n / 2);
-        // of two middle values where the upper one is no number (diverged, fail), the upper one
-        double median = n % 2 == 1 || upper >= FAIL_WITHOUT_NUMBER ? upper : (errors.get(n / 2 - 1) + upper) / 2;
-        if (Double.isInfinite(median)) {
-            return "fail (diverged)";
-        }
-        if (median == FAIL_WITHOUT_NUMBER) {
-            return "fail";
-        }
-        String number = String.format(java.util.Locale.ROOT, "%.2f", median);
-        return median > Outcome.FAIL_ABOVE_PERCENT ? "fail (" + number + ")" : number;
+        double median = DecisionRule.median(errors.stream().mapToDouble(Double::doubleValue).toArray());
+        return FailRule.text(median, true, new double[0]);
     }
 
     /** "2 completed, 1 diverged, 1 in progress (iteration 200 of 400)". */

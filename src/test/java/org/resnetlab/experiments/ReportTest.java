@@ -1,4 +1,4 @@
-package org.resnetlab.train;
+package org.resnetlab.experiments;
 
 import org.resnetlab.units.ShortcutOption;
 import org.resnetlab.units.Body;
@@ -12,6 +12,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.models.ModelSpec;
+import org.resnetlab.train.PaperResults;
+import org.resnetlab.train.Protocol;
+import org.resnetlab.train.RunConfig;
+import org.resnetlab.train.TinyNets;
+import org.resnetlab.train.TrainingRun;
 import tech.tablesaw.api.Table;
 
 class ReportTest {
@@ -79,5 +84,19 @@ class ReportTest {
         assertEquals(22.71, PaperResults.find("cifar100", 1001, "bottleneck", "full-preact").error());
         assertTrue(PaperResults.ALL.stream().allMatch(e -> Report.canonicalUnit(e.unit()).equals(e.unit())),
                 "paper rows use the zoo's canonical unit names");
+    }
+
+    @Test
+    void oneLookupOfThePapersRowForBothTables() {
+        assertEquals("[2] Table 2", PaperResults.find("cifar10", 110, "basic", "original").table(),
+                "the report cites Table 2 for the original unit");
+        assertEquals("[2] Table 1", PaperComparison.entry("[2] Table 1", 110, "original").table(),
+                "a notebook's column prefers its own table");
+        assertEquals("[2] Table 2", PaperComparison.entry("[2] Table 2", 110, "original").table());
+        assertEquals("[1] Table 6", PaperComparison.entry("[2] Table 1", 56, "original").table(), "then [1]");
+        assertEquals("8.70", PaperComparison.entry("[2] Table 1", 110, "Exclusive-Gating:-6").errorText(),
+                "units by their canonical name; errors as printed, two decimals");
+        assertEquals("fail", PaperResults.find("cifar10", 110, null, "dropout-shortcut:0.5", "[2] Table 1").errorText());
+        assertEquals(null, PaperResults.find("cifar10", 110, "bottleneck", "original"), "the body must match when given");
     }
 }

@@ -1,0 +1,24 @@
+package org.resnetlab.train;
+
+import java.util.Locale;
+
+/**
+ * The DJL engines the module trains on, and the one mapping from what a user types ({@code --engine pytorch},
+ * {@code RESNETLAB_ENGINE=mxnet}) to DJL's engine name. {@code bin/java-env} keeps a shell copy of the mapping for
+ * {@code RESNETLAB_ENGINE}, with a comment naming this class.
+ */
+public final class Engines {
+    private Engines() {}
+
+    public static final String MXNET = "MXNet";
+    public static final String PYTORCH = "PyTorch";
+
+    /** DJL's engine name for {@code name} (mxnet or pytorch, any case); {@code flag} names the option in the refusal. */
+    public static String djlName(String name, String flag) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "mxnet" -> MXNET;
+            case "pytorch" -> PYTORCH;
+            default -> throw new IllegalArgumentException(flag + " must be mxnet or pytorch, got '" + name + "'");
+        };
+    }
+}
