@@ -8,7 +8,6 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.table.TableSliceGroup;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -31,16 +30,6 @@ public final class Charts {
         XYChart chart = empty(title, x, ys.length == 1 ? ys[0] : "");
         for (String y : ys) {
             addLine(chart, y, table, x, y);
-        }
-        return chart;
-    }
-
-    /** One line per group of {@code groupColumn} (e.g. one curve per run), y against x. */
-    public static XYChart linesByGroup(Table table, String title, String x, String y, String groupColumn) {
-        XYChart chart = empty(title, x, y);
-        TableSliceGroup groups = table.splitOn(groupColumn);
-        for (Table group : groups.asTableList()) {
-            addLine(chart, group.name().replace(table.name() + ": ", ""), group, x, y);
         }
         return chart;
     }
