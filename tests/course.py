@@ -241,18 +241,17 @@ def failure_of(cell):
 
 
 def verdict_of(cell):
-    """(right, hint) from the verdict a checking cell printed, returned, or raised as Grading.NotYet (grading mode),
-    or None. The last one counts: the checker's verdict comes after anything the student's code printed, and an
-    error counts only as the checker's NotYet (a student's own exception saying "✓" is no verdict)."""
+    """(right, hint) from the verdict a checking cell returned (its last expression, a Verdict shown as text/plain)
+    or raised as Grading.NotYet (grading mode), or None. Printed lines are no verdict: every checker returns one, so a
+    "✓" on stdout can only come from the student's code; and an error counts only as the checker's NotYet (a
+    student's own exception saying "✓" is no verdict)."""
     found = None
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error" and not any("Grading$NotYet" in ANSI.sub("", line)
                                                          for line in out.get("traceback", [])[:3]):
             return None  # the cell failed (the student's code threw past the checker): no verdict
         texts = []
-        if out.get("output_type") == "stream" and out.get("name") == "stdout":
-            texts = out.get("text", "").splitlines()
-        elif out.get("output_type") in ("execute_result", "display_data"):
+        if out.get("output_type") in ("execute_result", "display_data"):
             texts = str(out.get("data", {}).get("text/plain", "")).splitlines()
         elif out.get("output_type") == "error":  # the checker's NotYet
             texts = [line for line in [str(out.get("evalue", ""))] if line.lstrip().startswith("✗")]
@@ -352,7 +351,7 @@ def rows_for(student, stem, rel, nb, problem, timeout, env, log):
         if answer_failure:
             reason = f"answer cell: {answer_failure}"
         elif reason is None:
-            reason = "not run" if not cell.get("execution_count") else "the checking cell printed no verdict"
+            reason = "not run" if not cell.get("execution_count") else "the checking cell showed no verdict"
         rows.append([student, stem, e.grade_id, 0, e.points, NOT_GRADED, "", reason + note])
     return rows
 

@@ -255,15 +255,16 @@ def test_the_verdict_is_the_checkers_not_the_students():
 
     result = {"output_type": "execute_result", "execution_count": 3, "metadata": {},
               "data": {"text/plain": "✗ Not yet. Look at the last box."}}
-    # the student's code printed a verdict of its own before the checker's
+    # the student's code printed a verdict of its own before the checker's: only the checker's returned one counts
     assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), result]}) == (False, "Look at the last box.")
-    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), stdout("✗ not yet: count again\n")]}) == (
-        False, "count again")
+    assert course.verdict_of({"outputs": [result, stdout("✓ Right. trust me\n")]}) == (False, "Look at the last box.")
+    assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n")]}) is None
     # grading mode: the checker's NotYet carries the verdict; any other error means the cell failed
     not_yet = error("org.resnetlab.exercises.Grading$NotYet", "✗ Not yet. That is one stage")
     assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), not_yet]}) == (False, "That is one stage")
     fake = error("java.lang.AssertionError", "✓ Right. trust me")
     assert course.verdict_of({"outputs": [stdout("✓ Right. trust me\n"), fake]}) is None
     assert course.failure_of({"outputs": [fake]}) == "exception: java.lang.AssertionError: ✓ Right. trust me"
-    assert course.verdict_of({"outputs": [stdout("✓ right: your block computes x + F(x)\n")]}) == (
-        True, "your block computes x + F(x)")
+    right = {"output_type": "execute_result", "execution_count": 4, "metadata": {},
+             "data": {"text/plain": "✓ Right. Your block computes x + F(x): the layers learn only the residual."}}
+    assert course.verdict_of({"outputs": [right]}) == (True, "Your block computes x + F(x): the layers learn only the residual.")

@@ -8,6 +8,7 @@ import os
 import nbformat
 import pytest
 
+import course
 import notebook_runner
 
 NAMES = os.environ.get("NOTEBOOKS", "").split()
@@ -38,3 +39,17 @@ def test_checking_cells_write_nothing_to_stderr(path):
              for i, c in cells for o in c.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == "stderr"]
     assert not noisy, f"{path.name}: exercise cells wrote to stderr: " + "; ".join(noisy)
     assert all(c.get("execution_count") for _, c in cells), f"{path.name}: an exercise cell did not run"
+
+
+@pytest.mark.parametrize("path", with_exercises(notebook_runner.notebooks(NAMES)), ids=lambda p: p.name)
+def test_every_checking_cell_shows_a_verdict_the_grader_reads(path):
+    """Each checking cell ends with the checker's call, whose Verdict is the cell's result: the grader reads that,
+    not printed lines (a starter's "no answer yet" is a verdict too)."""
+    executed = notebook_runner.OUT_DIR / path.name
+    if not executed.exists():
+        pytest.skip(f"{executed.name} was not executed in this run")
+    nb = nbformat.read(executed, as_version=4)
+    checks = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.metadata.get("nbgrader", {}).get("grade")]
+    assert checks, f"{executed.name} has no checking cell"
+    missing = [f"cell {i} ({c.metadata['nbgrader']['grade_id']})" for i, c in checks if course.verdict_of(c) is None]
+    assert not missing, f"{path.name}: no verdict shown by " + ", ".join(missing)

@@ -105,8 +105,8 @@ public final class PreActivationExercises {
     /** The student's layers, bound to one unit's convolutions; BN is a fresh layer as at initialisation. */
     static UnitOps ops(ResidualUnit unit, NDManager manager) {
         ParameterStore ps = new ParameterStore(manager, false);
-        Block conv1 = child(unit, "conv1");
-        Block conv2 = child(unit, "conv2");
+        Block conv1 = ExerciseUnit.child(unit, "conv1");
+        Block conv2 = ExerciseUnit.child(unit, "conv2");
         return new UnitOps() {
             @Override
             public NDArray conv1(NDArray a) {
@@ -130,16 +130,6 @@ public final class PreActivationExercises {
                 return Activation.relu(a);
             }
         };
-    }
-
-    /** A child block by the name the unit gave it (DJL keeps the order by prefixing "01", "02", …). */
-    private static Block child(Block unit, String name) {
-        for (var entry : unit.getChildren()) {
-            if (entry.getKey().replaceFirst("^\\d+", "").equals(name)) {
-                return entry.getValue();
-            }
-        }
-        throw new IllegalStateException(unit + " has no layer '" + name + "'");
     }
 
     /**

@@ -74,6 +74,16 @@ public final class TrainedNetProbes {
                 () -> trained(config, (net, batch) -> Contributions.of(net, batch.get(0))));
     }
 
+    /** ‖F(x_l)‖ / ‖x_l‖ per unit of the named networks, one block of rows per network in this order ("net" column). */
+    public Table relativeUpdates(String... labels) {
+        Table all = null;
+        for (String label : labels) {
+            Table one = Contributions.relativeUpdates(label, contributions(label));
+            all = all == null ? one : all.append(one);
+        }
+        return all;
+    }
+
     /** ‖W_trained − W_init‖ / ‖W_init‖ per unit. */
     public Table weightChanges(String label) {
         RunConfig config = config(label);

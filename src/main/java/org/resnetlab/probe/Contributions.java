@@ -25,6 +25,11 @@ import java.util.List;
 public final class Contributions {
     private Contributions() {}
 
+    /** The column of a unit's relative update. */
+    public static final String RELATIVE = "‖F(x_l)‖ / ‖x_l‖";
+    /** The column of a term's share of x_L. */
+    public static final String SHARE = "share of x_L";
+
     /**
      * One row per term: "x_s" (the last stage's input, l = s) and one row per unit l (its residual term F(x_l)).
      * Columns: term, l, stage, ‖F(x_l)‖ / ‖x_l‖ (missing for x_s), share of x_L (missing outside the last stage).
@@ -38,8 +43,8 @@ public final class Contributions {
         StringColumn term = StringColumn.create("term");
         IntColumn index = IntColumn.create("l");
         IntColumn stage = IntColumn.create("stage");
-        DoubleColumn relative = DoubleColumn.create("‖F(x_l)‖ / ‖x_l‖");
-        DoubleColumn share = DoubleColumn.create("share of x_L");
+        DoubleColumn relative = DoubleColumn.create(RELATIVE);
+        DoubleColumn share = DoubleColumn.create(SHARE);
         try (NDManager manager = images.getManager().newSubManager()) {
             CifarResNet.Trace trace = net.forwardTrace(new ParameterStore(manager, false), Passes.own(images, manager), false);
             List<NDArray> xs = trace.xs();
@@ -70,6 +75,22 @@ public final class Contributions {
         }
         return Significant.digits(Table.create("contributions to x_L: " + net.unitType().name() + "-"
                 + net.spec().depth(), term, index, stage, relative, share), 3);
+    }
+
+    /** The sum of the terms' shares of x_L in a table of {@link #of}: 1 exactly when x_L is the sum of its terms. */
+    public static double shareSum(Table contributions) {
+        return contributions.doubleColumn(SHARE).removeMissing().sum();
+    }
+
+    /**
+     * One network's relative updates ‖F(x_l)‖ / ‖x_l‖ per unit l from its table of {@link #of}, with a "net" column
+     * holding {@code net}: tables of several networks stack ({@code Table.append}) into one chart's curves.
+     */
+    public static Table relativeUpdates(String net, Table contributions) {
+        Table units = contributions.where(contributions.stringColumn("term").startsWith("F("));
+        return Table.create("relative update per unit",
+                StringColumn.create("net", java.util.Collections.nCopies(units.rowCount(), net).toArray(String[]::new)),
+                units.intColumn("l").copy(), units.doubleColumn(RELATIVE).copy());
     }
 
     private static double dot(NDArray a, NDArray b) {

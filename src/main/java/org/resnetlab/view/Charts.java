@@ -3,11 +3,11 @@ package org.resnetlab.view;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.table.TableSliceGroup;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -34,16 +34,6 @@ public final class Charts {
         return chart;
     }
 
-    /** One line per group of {@code groupColumn} (e.g. one curve per run), y against x. */
-    public static XYChart linesByGroup(Table table, String title, String x, String y, String groupColumn) {
-        XYChart chart = empty(title, x, y);
-        TableSliceGroup groups = table.splitOn(groupColumn);
-        for (Table group : groups.asTableList()) {
-            addLine(chart, group.name().replace(table.name() + ": ", ""), group, x, y);
-        }
-        return chart;
-    }
-
     /** A chart with the project's style and no series yet. */
     public static XYChart empty(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
@@ -60,6 +50,40 @@ public final class Charts {
         double[] xs = ((NumericColumn<?>) table.column(x)).asDoubleArray();
         double[] vs = ((NumericColumn<?>) table.column(y)).asDoubleArray();
         chart.addSeries(seriesName, xs, vs).setMarker(xs.length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+    }
+
+    /**
+     * Logarithmic y axis from the whole decade below the smallest positive value to the whole decade above the
+     * largest, so the axis always carries at least two labelled ticks (XChart labels only powers of ten, and a
+     * range inside one decade would show none).
+     */
+    public static XYChart logY(XYChart chart) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                if (y > 0 && Double.isFinite(y)) {
+                    min = Math.min(min, y);
+                    max = Math.max(max, y);
+                }
+            }
+        }
+        chart.getStyler().setYAxisLogarithmic(true);
+        if (max > 0) {
+            double[] range = wholeDecades(min, max);
+            chart.getStyler().setYAxisMin(range[0]).setYAxisMax(range[1]);
+        }
+        return chart;
+    }
+
+    /** {10^floor(log10 min), 10^ceil(log10 max)}, at least one decade apart. */
+    static double[] wholeDecades(double min, double max) {
+        double low = Math.pow(10, Math.floor(Math.log10(min)));
+        double high = Math.pow(10, Math.ceil(Math.log10(max)));
+        if (high <= low) {
+            high = low * 10;
+        }
+        return new double[] {low, high};
     }
 
     /**

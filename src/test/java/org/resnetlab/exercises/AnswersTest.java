@@ -1,12 +1,8 @@
 package org.resnetlab.exercises;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,23 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Answers written as methods of the answer cell (the release's starters throw) and grading mode. */
 class AnswersTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void capture() {
-        Exercises.printTo(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
     @AfterEach
     void restore() {
-        Exercises.printTo(System.out);
         System.clearProperty(Grading.PROPERTY);
-    }
-
-    private String output() {
-        String s = printed.toString(StandardCharsets.UTF_8);
-        printed.reset();
-        return s;
     }
 
     private static <T> T starter() {
@@ -44,11 +26,13 @@ class AnswersTest {
         Verdict v = GoingDeeperExercises.unitCount(1001, "bottleneck", AnswersTest::<Integer>starter);
         assertFalse(v.right());
         assertTrue(v.message().startsWith("No answer yet"), v.message());
-        assertFalse(Exercises.checkProductOfLambdas(110, 0.9, AnswersTest::<Double>starter));
-        assertTrue(output().startsWith("✗ not yet: no answer yet"));
+        assertTrue(IdentityRecursionExercises.productOfLambdas(110, 0.9, AnswersTest::<Double>starter).toString()
+                .startsWith("✗ Not yet. No answer yet"));
         assertFalse(PreActivationExercises.implement("full-preact", (ops, x) -> starter()).right());
-        assertFalse(Exercises.checkResidualBlock((x, f) -> starter()));
-        assertTrue(output().contains("no answer yet"));
+        Verdict block = ResidualMappingExercises.residualBlock((x, f) -> starter());
+        assertTrue(!block.right() && block.message().startsWith("No answer yet"), block.message());
+        Verdict unit = IdentityRecursionExercises.preActivationUnit((x, u) -> starter());
+        assertTrue(!unit.right() && unit.message().startsWith("No answer yet"), unit.message());
     }
 
     @Test
@@ -56,7 +40,9 @@ class AnswersTest {
         assertEquals(GoingDeeperExercises.unitCount(1001, "bottleneck", 333),
                 GoingDeeperExercises.unitCount(1001, "bottleneck", () -> 333));
         assertTrue(GoingDeeperExercises.unitCount(1001, "bottleneck", () -> 333).right());
-        assertTrue(Exercises.checkProductOfLambdas(110, 0.9, () -> Math.pow(0.9, 54)));
+        assertEquals(IdentityRecursionExercises.productOfLambdas(110, 0.9, Math.pow(0.9, 54)),
+                IdentityRecursionExercises.productOfLambdas(110, 0.9, () -> Math.pow(0.9, 54)));
+        assertTrue(IdentityRecursionExercises.productOfLambdas(110, 0.9, () -> Math.pow(0.9, 54)).right());
         assertTrue(ShortcutVariantExercises.shortcutFactor(54, 0.5, () -> Math.pow(0.5, 54)).right());
         assertEquals(PreActivationExercises.clearShortcutPath("c", "d", "e"),
                 PreActivationExercises.clearShortcutPath(() -> List.of("c", "d", "e")));
@@ -74,10 +60,13 @@ class AnswersTest {
                 () -> GoingDeeperExercises.unitCount(1001, "bottleneck", 111));
         assertTrue(e.getMessage().startsWith("✗ Not yet. That is one stage"), e.getMessage());
         assertTrue(GoingDeeperExercises.unitCount(1001, "bottleneck", 333).right());
-        Grading.NotYet printed = assertThrows(Grading.NotYet.class, () -> Exercises.checkProductOfLambdas(110, 0.9, 0.9));
-        assertTrue(output().startsWith("✗ not yet:"));
-        assertTrue(printed.getMessage().startsWith("✗ not yet:"));
-        assertTrue(Exercises.checkProductOfLambdas(110, 0.9, Math.pow(0.9, 54)));
+        Grading.NotYet wrong = assertThrows(Grading.NotYet.class,
+                () -> IdentityRecursionExercises.productOfLambdas(110, 0.9, 0.9));
+        assertTrue(wrong.getMessage().startsWith("✗ Not yet. "), wrong.getMessage());
+        Grading.NotYet block = assertThrows(Grading.NotYet.class,
+                () -> ResidualMappingExercises.residualBlock((x, f) -> f.apply(x)));
+        assertTrue(block.getMessage().contains("plain block"), block.getMessage());
+        assertTrue(IdentityRecursionExercises.productOfLambdas(110, 0.9, Math.pow(0.9, 54)).right());
         System.setProperty(Grading.PROPERTY, "false");
         assertFalse(GoingDeeperExercises.unitCount(1001, "bottleneck", 111).right());
     }

@@ -47,6 +47,19 @@ class TrainedNetProbesTest {
         Table weights = probes.weightChanges("original-8");
         assertTrue(weights.doubleColumn(3).min() > 0, "every unit's weights moved");
         Table contributions = probes.contributions("full-preact-8");
+        Table updates = probes.relativeUpdates("full-preact-8", "original-8");
+        List<Double> expected = new ArrayList<>();
+        for (String net : List.of("full-preact-8", "original-8")) {
+            Table c = probes.contributions(net);
+            for (int i = 0; i < c.rowCount(); i++) {
+                if (c.stringColumn("term").get(i).startsWith("F(")) {
+                    expected.add(c.doubleColumn("‖F(x_l)‖ / ‖x_l‖").get(i));
+                }
+            }
+        }
+        assertEquals(expected, updates.doubleColumn("‖F(x_l)‖ / ‖x_l‖").asList(), "each net's units in the order asked");
+        assertEquals(List.of("full-preact-8", "original-8"), new ArrayList<>(new java.util.LinkedHashSet<>(updates.stringColumn("net").asList())));
+        assertEquals(6, updates.rowCount(), "depth 8: three units per net");
 
         // without checkpoints (as in a fresh clone) the recorded tables are read back, equal
         for (var run : runs) {

@@ -53,4 +53,20 @@ class ContributionsTest {
             assertEquals(expected, t.doubleColumn("‖F(x_l)‖ / ‖x_l‖").get(1), 1e-4 * expected);
         }
     }
+
+    /** Read from a table as the notebook gets it (recorded or computed): the x_s row has no update, only last-stage rows a share. */
+    @Test
+    void shareSumAndRelativeUpdatesReadTheTable() {
+        Table t = Table.create("c", tech.tablesaw.api.StringColumn.create("term", "x_s (input of the last stage)", "F(x_0)", "F(x_1)", "F(x_2)"),
+                tech.tablesaw.api.IntColumn.create("l", 2, 0, 1, 2), tech.tablesaw.api.IntColumn.create("stage", 3, 1, 2, 3),
+                tech.tablesaw.api.DoubleColumn.create(Contributions.RELATIVE, new double[] {Double.NaN, 0.8, 0.4, 0.2}),
+                tech.tablesaw.api.DoubleColumn.create(Contributions.SHARE, new double[] {0.7, Double.NaN, Double.NaN, 0.25}));
+        assertEquals(0.95, Contributions.shareSum(t), 1e-12);
+        Table updates = Contributions.relativeUpdates("net-a", t);
+        assertEquals(java.util.List.of("net", "l", Contributions.RELATIVE), updates.columnNames());
+        assertEquals(java.util.List.of("net-a", "net-a", "net-a"), updates.stringColumn("net").asList());
+        assertEquals(java.util.List.of(0, 1, 2), updates.intColumn("l").asList());
+        assertEquals(java.util.List.of(0.8, 0.4, 0.2), updates.doubleColumn(Contributions.RELATIVE).asList());
+        assertEquals(4, t.rowCount(), "the contributions table is left as it was");
+    }
 }

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,5 +58,44 @@ class RunChartsTest {
         assertTrue(!s.get("original test").getLineColor().equals(s.get("full-preact test").getLineColor()));
         assertEquals(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH, s.get("full-preact train").getLineStyle());
         assertEquals(Charts.WIDTH, Charts.png(chart).getWidth());
+    }
+
+    @Test
+    void initAndTrainedPairsEachNetInOneColourOnWholeDecades() {
+        Table norms = Table.create("norms", IntColumn.create("l", 0, 1, 2),
+                DoubleColumn.create("plain init", 0.868, 0.586, 0.509), DoubleColumn.create("plain trained", 0.00097, 0.0, 0.00036),
+                DoubleColumn.create("preact init", 0.00088, 0.00044, 0.00031), DoubleColumn.create("preact trained", 0.0016, 0.0003, 0.0002),
+                DoubleColumn.create("lonely trained", 1, 2, 3));
+        XYChart chart = RunCharts.initAndTrained(norms, "l", "t", "‖∂E/∂x_l‖");
+        var s = chart.getSeriesMap();
+        assertEquals(List.of("plain trained", "plain init", "preact trained", "preact init"), new ArrayList<>(s.keySet()),
+                "a column without its partner is no pair");
+        assertEquals(s.get("plain init").getLineColor(), s.get("plain trained").getLineColor());
+        assertTrue(!s.get("plain init").getLineColor().equals(s.get("preact init").getLineColor()));
+        assertEquals(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH, s.get("preact init").getLineStyle());
+        assertEquals(org.knowm.xchart.style.lines.SeriesLines.SOLID, s.get("preact trained").getLineStyle());
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        assertEquals(1e-4, chart.getStyler().getYAxisMin(), 1e-18, "the decade below 0.0002; the 0 is skipped");
+        assertEquals(1.0, chart.getStyler().getYAxisMax(), 1e-15);
+        assertEquals(RunCharts.WIDTH, Charts.png(chart).getWidth());
+    }
+
+    @Test
+    void byGroupDrawsOneCurvePerGroupAgainstAnyColumn() {
+        Table fit = Table.create("fit", StringColumn.create("block", "residual", "residual", "plain", "plain"),
+                IntColumn.create("step", 1, 2, 1, 2), DoubleColumn.create("relative error", 0.5, 0.05, 0.9, 0.7));
+        XYChart chart = Charts.logY(RunCharts.byGroup(fit, "block", "step", "t", "relative error", "relative error"));
+        assertEquals(List.of("residual", "plain"), new ArrayList<>(chart.getSeriesMap().keySet()));
+        assertEquals(List.of(0.9, 0.7), java.util.Arrays.stream(chart.getSeriesMap().get("plain").getYData()).boxed().toList());
+        assertEquals("step", chart.getXAxisTitle());
+        assertEquals(0.01, chart.getStyler().getYAxisMin(), 1e-15);
+        assertEquals(1.0, chart.getStyler().getYAxisMax(), 1e-15);
+    }
+
+    @Test
+    void wholeDecadesAroundTheData() {
+        assertArrayEquals(new double[] {0.01, 0.1}, Charts.wholeDecades(0.012, 0.058), 1e-15);
+        assertArrayEquals(new double[] {0.1, 1000}, Charts.wholeDecades(0.5, 170), 1e-12);
+        assertArrayEquals(new double[] {1, 10}, Charts.wholeDecades(1, 1), 1e-12);
     }
 }

@@ -41,18 +41,18 @@ class ViewsTest {
 
     @Test
     void chartIsAPngWithOneSeriesPerGroup(@TempDir Path dir) throws Exception {
-        XYChart chart = Charts.linesByGroup(curves(), "training error", "iteration", "train_error", "run");
+        XYChart chart = RunCharts.byGroup(curves(), "run", "iteration", "training error", "train_error", "%");
         assertEquals(2, chart.getSeriesMap().size());
         assertTrue(chart.getSeriesMap().containsKey("a") && chart.getSeriesMap().containsKey("b"), chart.getSeriesMap().keySet().toString());
 
         BufferedImage image = Charts.png(chart);
-        assertEquals(Charts.WIDTH, image.getWidth());
+        assertEquals(RunCharts.WIDTH, image.getWidth());
         assertEquals(Charts.HEIGHT, image.getHeight());
         assertTrue(distinctColours(image) > 5, "a drawn chart, not a blank image");
 
         Path file = Charts.save(chart, dir.resolve("sub/curves.png"));
         assertTrue(Files.size(file) > 1000);
-        assertEquals(Charts.WIDTH, ImageIO.read(file.toFile()).getWidth());
+        assertEquals(RunCharts.WIDTH, ImageIO.read(file.toFile()).getWidth());
     }
 
     private static long distinctColours(BufferedImage image) {
