@@ -41,4 +41,19 @@ public final class Answers {
         }
         return check.apply(value);
     }
+
+    /**
+     * The "which run ends with the highest training error?" check of notebooks 01 and 03: {@code unknown} (given the
+     * run labels) when the answer is not a label, {@code right} when it is the run with the highest median final
+     * training error over its seeds, else {@code wrong}.
+     */
+    static Verdict highestTrainingError(org.resnetlab.experiments.ExperimentResults results, String answer,
+                                        Function<java.util.Set<String>, String> unknown, String right, String wrong) {
+        var labels = results.medianFinalTrainErrorByLabel().keySet();
+        String given = answer == null ? "" : answer.trim();
+        if (!labels.contains(given)) {
+            return Verdict.notYet(unknown.apply(labels));
+        }
+        return given.equals(results.highestMedianFinalTrainError()) ? Verdict.right(right) : Verdict.notYet(wrong);
+    }
 }

@@ -50,17 +50,12 @@ public final class ResidualMappingExercises {
      * its seeds)? Judged on these results.
      */
     public static Verdict highestTrainingError(ExperimentResults results, String answer) {
-        var labels = results.medianFinalTrainErrorByLabel().keySet();
-        String given = answer == null ? "" : answer.trim();
-        if (!labels.contains(given)) {
-            return Verdict.notYet("Answer with one of the run labels: " + String.join(", ", labels) + ".");
-        }
-        if (given.equals(results.highestMedianFinalTrainError())) {
-            return Verdict.right("That run ends highest in this data. A high *training* error is not overfitting "
-                    + "(which lowers the training error while the test error rises): that net is harder to optimise.");
-        }
-        return Verdict.notYet("Read the last point of each curve in the training-error chart (or the summary table's "
-                + "'final train error %' column), not the test error.");
+        return Answers.highestTrainingError(results, answer,
+                labels -> "Answer with one of the run labels: " + String.join(", ", labels) + ".",
+                "That run ends highest in this data. A high *training* error is not overfitting "
+                        + "(which lowers the training error while the test error rises): that net is harder to optimise.",
+                "Read the last point of each curve in the training-error chart (or the summary table's "
+                        + "'final train error %' column), not the test error.");
     }
 
     /** {@link #highestTrainingError(ExperimentResults, String)} with the answer from a method of the answer cell. */

@@ -84,17 +84,13 @@ public final class ShortcutVariantExercises {
      * seed counts as the highest)? Judged on these results.
      */
     public static Verdict highestFinalTrainingError(ExperimentResults results, String label) {
-        if (!results.medianFinalTrainErrorByLabel().containsKey(label)) {
-            return Verdict.notYet("'" + label + "' is not a run label of these results; copy it from the 'run' "
-                    + "column of the table.");
-        }
-        String worst = results.highestMedianFinalTrainError();
-        if (label.equals(worst)) {
-            return Verdict.right("Judged on these runs (median over seeds). Compare it with [2] Fig. 3: do the paper's "
-                    + "curves rank the same variant last?");
-        }
-        return Verdict.notYet("Read the last point of each curve in the training-error chart, or the 'ours: final "
-                + "train error %' column (the median over seeds); a diverged run counts as the highest.");
+        return Answers.highestTrainingError(results, label,
+                labels -> "'" + label + "' is not a run label of these results; copy it from the 'run' "
+                        + "column of the table.",
+                "Judged on these runs (median over seeds). Compare it with [2] Fig. 3: do the paper's "
+                        + "curves rank the same variant last?",
+                "Read the last point of each curve in the training-error chart, or the 'ours: final "
+                        + "train error %' column (the median over seeds); a diverged run counts as the highest.");
     }
 
     /** {@link #highestFinalTrainingError(ExperimentResults, String)} with the answer from a method of the answer cell. */
