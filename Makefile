@@ -4,10 +4,12 @@
 #   make assignments  the student release of the notebooks in ASSIGNMENTS (default target/assignments)
 #   make bench      speed of both engines, the pipeline, memory, notebooks and the PyTorch-eager peer -> bench/RESULTS.md
 #                   (~15-30 min; BENCH_QUICK=1 make bench for a smoke run of a few minutes)
+#   make campaign   start/resume the CPU campaign in the background (two one-thread shards, logs target/campaign-*.log);
+#                   scripts/commit-runs.sh commits each finished run
 #   make cluster-test  grid --slurm's job array on a private single-node Slurm on localhost (installs slurm-wlm and
 #                   munge when root with apt-get; ~1 min; not part of make test)
 # Engine set: MAVEN_FLAGS=-Pboth (default: MXNet + PyTorch), MAVEN_FLAGS=-Dengine=pytorch (PyTorch only).
-.PHONY: lab test setup notebooks assignments bench cluster-test scorecard clean
+.PHONY: lab test junit setup notebooks assignments bench campaign cluster-test scorecard clean
 
 lab:
 	scripts/lab.sh
@@ -37,6 +39,9 @@ bench:
 # The README's scorecard and data/results/PILOT.md from the recorded runs (trains nothing).
 scorecard:
 	scripts/update-scorecard.sh
+
+campaign:
+	scripts/campaign.sh
 
 cluster-test:
 	scripts/cluster-test.sh
