@@ -75,9 +75,12 @@ for engine in $engines; do
     bin/resnetlab bench --engine "$engine" --what bare-djlsgd --depths 20 --units original --warmup 2 --windows 5 \
         --steps 2 ${BENCH_ARGS:-} --csv "$csv" >&2
   fi
-  # A/B of bin/java-env's OpenMP wait policy (PASSIVE above) against libgomp's default (spin, then sleep)
+  # A/B of bin/java-env's OpenMP setting (bounded spin, GOMP_SPINCOUNT=10000, above) against libgomp's default
+  # (OMP_WAIT_POLICY set empty: spin ~3 ms, then sleep) and against sleeping at once (PASSIVE)
   OMP_WAIT_POLICY= bin/resnetlab bench --engine "$engine" --what bare --depths 20 --units original --tag omp-default \
       "${ab[@]}" ${BENCH_ARGS:-} --csv "$csv" >&2
+  OMP_WAIT_POLICY=PASSIVE bin/resnetlab bench --engine "$engine" --what bare --depths 20 --units original \
+      --tag omp-passive "${ab[@]}" ${BENCH_ARGS:-} --csv "$csv" >&2
   if [[ "$skip" != *" memory "* ]]; then
     say "$engine: leak check (its own JVM)..."
     bin/resnetlab bench --engine "$engine" --what memory "${memory[@]}" ${BENCH_ARGS:-} --csv "$csv" >&2

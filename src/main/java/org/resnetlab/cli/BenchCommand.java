@@ -222,7 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
         return "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + " MXNET_ENGINE_TYPE=" + System.getenv("MXNET_ENGINE_TYPE")
                 + " ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads")
                 + " ai.djl.pytorch.num_interop_threads=" + System.getProperty("ai.djl.pytorch.num_interop_threads")
-                + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " MALLOC_MMAP_THRESHOLD_=" + System.getenv("MALLOC_MMAP_THRESHOLD_")
+                + " OMP_WAIT_POLICY=" + System.getenv("OMP_WAIT_POLICY") + " GOMP_SPINCOUNT=" + System.getenv("GOMP_SPINCOUNT") + " MALLOC_MMAP_THRESHOLD_=" + System.getenv("MALLOC_MMAP_THRESHOLD_")
                 + " LD_PRELOAD=" + System.getenv("LD_PRELOAD")
                 + " cores=" + Runtime.getRuntime().availableProcessors();
     }
