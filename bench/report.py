@@ -88,7 +88,7 @@ def main(src, dst):
            "the written account at the end (bench/ACCOUNT.md) is kept by hand. Medians of timed windows after warm-up, "
            "[min–max] over the windows. Batch 128 of 3×32×32 (1×28×28 for the -fmnist rows), CPU, synthetic data.", "",
            "## Machine and settings", "", "| | |", "|---|---|"]
-    for key in ("date", "mode", "cpu", "cpu_flags", "memory", "kernel", "git", "load_start", "load_end", "other_processes"):
+    for key in ("date", "mode", "cpu", "cpu_flags", "memory", "kernel", "git", "load_start", "cpu_busy_start", "load_end", "other_processes"):
         if key in meta:
             out.append(f"| {key.replace('_', ' ')} | {meta[key]} |")
     for e in ENGINES:
@@ -133,8 +133,14 @@ def main(src, dst):
         ncores = int(meta.get("cpu", "").rsplit("(", 1)[1].split()[0])
     except (IndexError, ValueError):
         load_avg, ncores = math.nan, 0
-    if sbs_models and ncores and load_avg > 0.5 * ncores:
-        out += ["", f"**Loaded machine** (load {load_avg:.1f} on {ncores} cores at the start): these ratios are not a "
+    try:  # the busy share of the cores in the 2 s before the run; the load average lags (older CSVs lack it)
+        busy = float(meta.get("cpu_busy_start", ""))
+    except ValueError:
+        busy = math.nan
+    loaded = busy > 50 if not math.isnan(busy) else (ncores and load_avg > 0.5 * ncores)
+    if sbs_models and loaded:
+        what = f"{busy:.0f}% of the cores busy" if not math.isnan(busy) else f"load {load_avg:.1f} on {ncores} cores"
+        out += ["", f"**Loaded machine** ({what} at the start): these ratios are not a "
                 "quiet-machine measurement — eager with torch's defaults (spinning OpenMP) suffers most under load."]
     if sbs_models:
         out += ["", "## Side by side with PyTorch eager (images/s per round: round 1 / round 2 …)", "",

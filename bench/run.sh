@@ -64,7 +64,12 @@ meta memory "$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)"
 meta kernel "$(uname -srm)"
 meta git "$(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)')"
 meta load_start "$(cat /proc/loadavg)"
-meta other_processes "$(ps -eo pcpu=,comm= --sort=-pcpu | awk '$1 > 20 {printf "%s(%s%%) ", $2, $1}')"
+# The busy share of all cores over 2 s right now (the load average lags by minutes, e.g. after pausing a job):
+busy() { awk '/^cpu / {print $2+$3+$4+$7+$8, $5+$6}' /proc/stat; }
+read -r b0 i0 <<< "$(busy)"; sleep 2; read -r b1 i1 <<< "$(busy)"
+meta cpu_busy_start "$(awk -v b="$((b1 - b0))" -v i="$((i1 - i0))" 'BEGIN {printf "%.0f", (b + i) ? 100 * b / (b + i) : 0}')"
+# processes not stopped (state T) whose lifetime CPU share is above 20%
+meta other_processes "$(ps -eo stat=,pcpu=,comm= --sort=-pcpu | awk '$1 !~ /^T/ && $2 > 20 {printf "%s(%s%%) ", $3, $2}')"
 
 for engine in $engines; do
   [[ "$skip" == *" detail "* ]] && continue
