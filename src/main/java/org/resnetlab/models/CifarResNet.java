@@ -12,6 +12,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.resnetlab.units.Layers;
+import org.resnetlab.units.MemoryFormat;
 import org.resnetlab.units.ResidualUnit;
 import org.resnetlab.units.UnitConfig;
 import org.resnetlab.units.UnitParts;
@@ -37,6 +38,10 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
     private final Depths.Layout layout;
     private final SequentialBlock stem;
     private final List<ResidualUnit> units = new ArrayList<>();
+    /** Units whose output is a new shape (a stage's first unit): where channels-last is laid out again. */
+    private final List<Boolean> newShape = new ArrayList<>();
+    /** Channels-last activations (PyTorch, CPU) only for nets whose first stage is wide enough: see MemoryFormat. */
+    private final boolean channelsLast;
     private final SequentialBlock head;
 
     CifarResNet(ModelSpec spec, UnitType unitType, Depths.Layout layout) {
@@ -48,6 +53,7 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
                 .add(Layers.conv(3, widths[0], 1))
                 .add(Layers.batchNorm())
                 .add(Layers.relu()));
+        channelsLast = widths[0] >= MemoryFormat.MIN_CHANNELS;
         int channels = widths[0];
         int index = 0;
         for (int stage = 0; stage < widths.length; stage++) {
@@ -57,6 +63,7 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
                         spec.shortcut(), spec.zeroInitLastBn(), unitType.preActivation() && index == 0);
                 ResidualUnit unit = unitType.create(config);
                 units.add(addChildBlock("unit" + (stage + 1) + "_" + (i + 1), unit));
+                newShape.add(stride != 1 || config.outChannels() != channels);
                 channels = config.outChannels();
                 index++;
             }
@@ -112,24 +119,32 @@ public final class CifarResNet extends AbstractBlock implements Cost.Counted {
     public Trace forwardTrace(ParameterStore ps, NDArray images, boolean training) {
         List<NDArray> xs = new ArrayList<>();
         List<UnitParts> parts = new ArrayList<>();
-        NDArray x = stem.forward(ps, new NDList(images), training).singletonOrThrow();
+        NDArray x = laidOut(stem.forward(ps, new NDList(images), training).singletonOrThrow());
         xs.add(x);
-        for (ResidualUnit unit : units) {
-            UnitParts p = unit.forwardParts(ps, x, training);
+        for (int i = 0; i < units.size(); i++) {
+            UnitParts p = units.get(i).forwardParts(ps, x, training);
             parts.add(p);
-            x = p.output();
+            x = newShape.get(i) ? laidOut(p.output()) : p.output();
             xs.add(x);
         }
         NDArray logits = head.forward(ps, new NDList(x), training).singletonOrThrow();
         return new Trace(xs, parts, logits);
     }
 
+    /** x channels-last where this net and its engine qualify ({@link MemoryFormat}), else x itself. */
+    private NDArray laidOut(NDArray x) {
+        return channelsLast ? MemoryFormat.channelsLast(x) : x;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDList x = stem.forward(ps, inputs, training);
-        for (ResidualUnit unit : units) {
-            x = unit.forward(ps, x, training);
+        NDList x = new NDList(laidOut(stem.forward(ps, inputs, training).singletonOrThrow()));
+        for (int i = 0; i < units.size(); i++) {
+            x = units.get(i).forward(ps, x, training);
+            if (newShape.get(i)) {
+                x = new NDList(laidOut(x.singletonOrThrow()));
+            }
         }
         return head.forward(ps, x, training);
     }

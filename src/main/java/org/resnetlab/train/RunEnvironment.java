@@ -27,6 +27,7 @@ public final class RunEnvironment {
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
         env.put("git_commit", gitCommit());
+        env.put("activation_layout", org.resnetlab.units.MemoryFormat.layout(engine.getEngineName()));
         for (String name : new String[] {"OMP_NUM_THREADS", "MXNET_ENGINE_TYPE"}) {
             env.put(name, System.getenv(name));
         }
