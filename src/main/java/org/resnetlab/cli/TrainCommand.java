@@ -50,9 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "seeds initialisation, data order and augmentation (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--precision", defaultValue = "fp32", description = "fp32 (default) or bf16: convolutions and the "
-            + "classifier in bfloat16, batch norm, loss, optimizer and master weights in float32 (MXNet engine, CPU with "
-            + "avx512_bf16 or amx_bf16); recorded in run.json, a resume must use the same")
+    @Option(names = "--precision", defaultValue = "fp32", description = "fp32 (default), bf16 or fp16: convolutions and the "
+            + "classifier in bfloat16 (MXNet engine, CPU with avx512_bf16 or amx_bf16) or float16 with dynamic loss "
+            + "scaling (MXNet engine, one CUDA GPU; untested: no GPU was reachable), batch norm, loss, optimizer and "
+            + "master weights in float32; recorded in run.json, a resume must use the same")
     String precision;
 
     @Option(names = "--out", required = true, description = "the run's folder (metrics.csv, run.json, checkpoint/)")

@@ -79,6 +79,12 @@ public final class Checkpoint {
 
     /** Writes the checkpoint of {@code progress.iteration()}, then drops all but the newest {@value #KEEP}. */
     public static void save(Path runFolder, Progress progress, Block block, MomentumSgd optimizer) throws IOException {
+        save(runFolder, progress, block, optimizer, null);
+    }
+
+    /** The same, with the loss scaler's state after the optimizer's (fp16 runs; null writes nothing more). */
+    public static void save(Path runFolder, Progress progress, Block block, MomentumSgd optimizer, LossScaler scaler)
+            throws IOException {
         Path file = file(runFolder, progress.iteration());
         Files.deleteIfExists(checksumFile(file)); // a stale checksum of an earlier attempt must not vouch for this one
         MessageDigest sha = sha256();
@@ -93,6 +99,9 @@ public final class Checkpoint {
             out.writeDouble(progress.elapsedSeconds());
             block.saveParameters(out);
             optimizer.saveState(out, block);
+            if (scaler != null) {
+                scaler.save(out);
+            }
             out.flush();
         });
         AtomicFiles.writeString(checksumFile(file), HexFormat.of().formatHex(sha.digest()) + "  " + file.getFileName() + "\n");
@@ -139,6 +148,12 @@ public final class Checkpoint {
      */
     public static Restored restoreNewest(Path runFolder, Block block, NDManager manager, MomentumSgd optimizer,
                                          Device[] devices) throws IOException {
+        return restoreNewest(runFolder, block, manager, optimizer, null, devices);
+    }
+
+    /** The same, also loading the loss scaler's state into {@code scaler} (fp16 runs; null = none saved). */
+    public static Restored restoreNewest(Path runFolder, Block block, NDManager manager, MomentumSgd optimizer,
+                                         LossScaler scaler, Device[] devices) throws IOException {
         List<String> skipped = new ArrayList<>();
         List<Path> files = newestFirst(runFolder);
         int newestSeen = files.isEmpty() ? -1 : iterationOf(files.get(0));
@@ -153,6 +168,9 @@ public final class Checkpoint {
                 block.loadParameters(manager, in);
                 if (optimizer != null) {
                     optimizer.loadState(in, block, devices);
+                    if (scaler != null) {
+                        scaler.load(in);
+                    }
                 }
                 return new Restored(progress, file, Math.max(newestSeen, progress.iteration()), skipped);
             } catch (MalformedModelException | RuntimeException | IOException e) {

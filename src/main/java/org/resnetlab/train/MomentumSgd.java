@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class MomentumSgd extends Optimizer {
     private final float momentum;
     private volatile float learningRate;
+    /** 1/loss scale of an fp16 step (see {@link LossScaler}); 1 otherwise. */
+    private volatile float gradientUnscale = 1f;
     private final Map<String, Map<Device, NDArray>> velocities = new ConcurrentHashMap<>();
 
     private MomentumSgd(Builder builder) {
@@ -37,14 +39,18 @@ public final class MomentumSgd extends Optimizer {
 
     public float learningRate() { return learningRate; }
 
+    /** Divides the next steps' gradients by a loss scale (fp16 runs; 1 = unscaled, every other run). */
+    public void setGradientUnscale(float unscale) { this.gradientUnscale = unscale; }
+
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         NDArray velocity = withDefaultState(velocities, parameterId, weight.getDevice(), k -> weight.zerosLike());
         float decay = getWeightDecay();
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            // g·1 is g exactly: on one device skip the multiplication (one op per parameter and step fewer)
-            NDArray step = rescaleGrad == 1f ? grad : grad.mul(rescaleGrad);
+            // g·1 is g exactly: on one device, unscaled, skip the multiplication (one op per parameter and step fewer)
+            float factor = rescaleGrad * gradientUnscale;
+            NDArray step = factor == 1f ? grad : grad.mul(factor);
             if (clipGrad > 0) {
                 step = step.clip(-clipGrad, clipGrad);
             }

@@ -10,12 +10,15 @@ import java.util.TreeSet;
 
 /**
  * The arithmetic of a run's convolutions and classifier. {@link #FP32} everywhere (the default, and every
- * committed run), or {@link #BF16} mixed precision as PyTorch's CPU autocast does it: convolutions and the
+ * committed run); {@link #BF16} mixed precision as PyTorch's CPU autocast does it: convolutions and the
  * classifier compute in bfloat16, batch norm, the loss, the optimizer state and the master weights stay float32
- * (see {@link org.resnetlab.units.Autocast}). CLI: {@code train --precision}; notebooks: {@code RESNETLAB_PRECISION}.
+ * (see {@link org.resnetlab.units.Autocast}); {@link #FP16}, the same casts to float16 for CUDA GPUs, with dynamic
+ * loss scaling ({@link LossScaler}, as {@code torch.cuda.amp.GradScaler}) because fp16 gradients underflow.
+ * fp16 is written for GPU users and was never run on one here (no GPU is reachable from the project's machines).
+ * CLI: {@code train --precision}; notebooks: {@code RESNETLAB_PRECISION}.
  */
 public enum Precision {
-    FP32, BF16;
+    FP32, BF16, FP16;
 
     /** The variable notebooks (through {@code Experiments}) read: fp32 (default) or bf16. */
     public static final String VARIABLE = "RESNETLAB_PRECISION";
@@ -23,12 +26,17 @@ public enum Precision {
     /** The CPU flags that give bfloat16 arithmetic in hardware (AVX512-BF16 dot products, AMX tiles). */
     public static final Set<String> CPU_FLAGS = Set.of("avx512_bf16", "amx_bf16");
 
-    /** fp32 or bf16, as a user types it. */
+    /** fp32, bf16 or fp16, as a user types it. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** fp32|bf16 (any case); {@code what} names the source in the sentence a bad value gets. */
+    /** True for the precision whose gradients are loss-scaled (fp16: its gradients underflow without it). */
+    public boolean lossScaled() {
+        return this == FP16;
+    }
+
+    /** fp32|bf16|fp16 (any case); {@code what} names the source in the sentence a bad value gets. */
     public static Precision parse(String value, String what) {
         if (value == null || value.isBlank()) {
             return FP32;
@@ -36,7 +44,7 @@ public enum Precision {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(what + " must be fp32 or bf16, got '" + value + "'");
+            throw new IllegalArgumentException(what + " must be fp32, bf16 or fp16, got '" + value + "'");
         }
     }
 
@@ -76,9 +84,20 @@ public enum Precision {
         if (precision == FP32) {
             return Optional.empty();
         }
+        if (precision == FP16) {
+            if (!gpu) {
+                return Optional.of("fp16 is for CUDA GPUs (MXNet 1.9.1 has no fp16 convolution on a CPU); on a CPU "
+                        + "use bf16 (MXNet engine) or fp32.");
+            }
+            if (!Engines.MXNET.equals(engineName)) {
+                return Optional.of("fp16 is written for the MXNet engine only: DJL 0.35.1's PyTorch casts run without "
+                        + "autograd, so no gradient would reach the float32 master weights; use --engine mxnet, or fp32.");
+            }
+            return Optional.empty();
+        }
         if (gpu) {
-            return Optional.of("bf16 is implemented for CPU training only (no GPU was reachable to write and test it); "
-                    + "use fp32 on GPUs.");
+            return Optional.of("bf16 is implemented for CPU training only (MXNet 1.9.1's bf16 kernels are oneDNN's, "
+                    + "CPU only); on a CUDA GPU use --precision fp16 (loss-scaled) or fp32.");
         }
         if (Engines.PYTORCH.equals(engineName)) {
             return Optional.of("bf16 is not available on DJL 0.35.1's PyTorch engine: its JNI maps no bfloat16 type "

@@ -22,7 +22,7 @@ import org.resnetlab.models.ModelSpec;
  * @param testLimit       evaluate on the first N test images (0 = all)
  * @param augment         the paper's pad-4 crop + flip
  * @param out             the run's folder: metrics.csv, run.json, checkpoint/
- * @param precision       fp32 (default), or bf16 mixed precision for convolutions and the classifier
+ * @param precision       fp32 (default), or bf16 / fp16 mixed precision for convolutions and the classifier
  */
 public record RunConfig(String dataset, Path dataDir, ModelSpec model, Protocol protocol, long seed, String engine,
                         String devices, int evalEvery, int checkpointEvery, int testLimit, boolean augment, Path out,

@@ -51,6 +51,8 @@ public final class TrainingRun {
     private Function<ModelSpec, Block> modelFactory = Models::build;
     private Supplier<DataSplits> data;
     private RunListener listener = RunListener.NONE;
+    /** Loss scaling forced on a run of any precision (tests: fp16 cannot run on a CPU); null = the precision's. */
+    private LossScaler forcedScaler;
 
     private TrainingRun(RunConfig config) {
         this.config = config;
@@ -70,6 +72,12 @@ public final class TrainingRun {
     /** Trains on data already in memory instead of loading {@code config.dataset()}. */
     public TrainingRun withData(DataSplits splits) {
         this.data = () -> splits;
+        return this;
+    }
+
+    /** Loss-scales this run whatever its precision (how tests check the fp16 step logic on a CPU). */
+    TrainingRun withLossScaler(LossScaler scaler) {
+        this.forcedScaler = Objects.requireNonNull(scaler);
         return this;
     }
 
@@ -120,10 +128,16 @@ public final class TrainingRun {
             if (config.precision() != Precision.FP32) {
                 // refused before the lock: a run that cannot train leaves no folder behind
                 Engine e = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
-                boolean gpu = java.util.Arrays.stream(DeviceChoice.parse(config.devices(), e)).anyMatch(d -> d.isGpu());
+                Device[] chosen = DeviceChoice.parse(config.devices(), e);
+                boolean gpu = java.util.Arrays.stream(chosen).anyMatch(d -> d.isGpu());
                 Precision.unsupported(config.precision(), e.getEngineName(), Precision.cpuFlags(), gpu).ifPresent(why -> {
                     throw new IllegalArgumentException(why);
                 });
+                if (config.precision().lossScaled() && chosen.length > 1) {
+                    // the overflow check reads each parameter's gradient before the step, which is the whole
+                    // gradient on one device only; DJL's parameter server sums the others out of reach
+                    throw new IllegalArgumentException("fp16 is written for one GPU; train on --devices gpu:0, or use fp32.");
+                }
             }
             try (RunLock lock = RunLock.acquire(config.out())) {
                 return execute();
@@ -173,11 +187,14 @@ public final class TrainingRun {
         engine.setRandomSeed((int) config.seed());
         Block block = modelFactory.apply(config.model());
         MomentumSgd optimizer = optimizer(protocol, devices.length);
+        LossScaler scaler = forcedScaler != null ? forcedScaler
+                : config.precision().lossScaled() ? LossScaler.dynamic() : null;
         try (Model model = Model.newInstance("run", devices[0], engine.getEngineName())) {
             model.setBlock(block);
             // Initialise (seeded) and, when resuming, load the checkpoint before the Trainer mirrors parameters to its devices.
             block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape);
-            Checkpoint.Restored restored = Checkpoint.restoreNewest(config.out(), block, model.getNDManager(), optimizer, devices);
+            Checkpoint.Restored restored = Checkpoint.restoreNewest(config.out(), block, model.getNDManager(), optimizer,
+                    scaler, devices);
             Checkpoint.Progress progress = restored.progress();
             final int startIteration = progress.iteration();
             List<MetricRow> recordedRows = RunRecord.readMetrics(config.out());
@@ -190,7 +207,8 @@ public final class TrainingRun {
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(inputShape);
                 record.addSession(RunEnvironment.capture(engine, devices, startIteration));
-                RunResult result = loop(trainer, block, optimizer, train, test, normalization, progress, rows, record);
+                RunResult result = loop(trainer, block, optimizer, scaler, train, test, normalization, progress, rows,
+                        record);
                 listener.finished(result);
                 return result;
             }
@@ -237,7 +255,8 @@ public final class TrainingRun {
         }
     }
 
-    private RunResult loop(Trainer trainer, Block block, MomentumSgd optimizer, ImageSet train, ImageSet test,
+    private RunResult loop(Trainer trainer, Block block, MomentumSgd optimizer, LossScaler scaler, ImageSet train,
+                           ImageSet test,
                            Normalization normalization, Checkpoint.Progress progress, List<MetricRow> rows,
                            RunRecord record) throws IOException {
         Protocol protocol = config.protocol();
@@ -275,7 +294,7 @@ public final class TrainingRun {
                         for (Batch part : parts) {
                             NDList predictions = forward(trainer, part);
                             NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);
-                            collector.backward(loss);
+                            collector.backward(scaler == null ? loss : loss.mul(scaler.scale()));
                             batchLoss += loss.getFloat() * part.getSize();
                             batchWrong += wrong(predictions.singletonOrThrow(), part.getLabels().singletonOrThrow());
                         }
@@ -285,7 +304,17 @@ public final class TrainingRun {
                             part.close();
                         }
                     }
-                    trainer.step();
+                    if (scaler == null) {
+                        trainer.step();
+                    } else {
+                        // GradScaler's step: unscale and update when every gradient is finite, else skip the update
+                        boolean finite = finiteGradients(block);
+                        if (finite) {
+                            optimizer.setGradientUnscale(1f / scaler.scale());
+                            trainer.step();
+                        }
+                        scaler.update(finite);
+                    }
                 }
                 iteration++;
                 trainSeconds += (System.nanoTime() - stepStart) / 1e9;
@@ -317,10 +346,14 @@ public final class TrainingRun {
                 if (iteration % config.checkpointEvery() == 0 || last) {
                     double elapsed = elapsedBefore + (System.nanoTime() - sessionStart) / 1e9;
                     Checkpoint.save(config.out(), new Checkpoint.Progress(iteration, lossSum, wrongSum, images,
-                            trainSeconds, elapsed), block, optimizer);
+                            trainSeconds, elapsed), block, optimizer, scaler);
                     listener.checkpointed(iteration);
                 }
             }
+        }
+        if (scaler != null && scaler.skipped() > 0) {
+            listener.warning(scaler.skipped() + " of " + total + " steps were skipped because their loss-scaled "
+                    + "gradients overflowed (loss scale now " + scaler.scale() + ").");
         }
         Outcome outcome = Outcome.atEnd(total, rows.get(rows.size() - 1).testError());
         record.finish(outcome);
@@ -336,6 +369,25 @@ public final class TrainingRun {
                 .optWeightDecays(protocol.weightDecay()).setRescaleGrad(1f / deviceCount).build();
     }
 
+    /**
+     * True when no gradient of {@code block} holds an inf or NaN (one device: the parameters' own gradients are the
+     * whole of it). One sum per parameter, one value read back.
+     */
+    static boolean finiteGradients(Block block) {
+        NDArray total = null;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
+                NDArray weight = p.getValue().getArray();
+                if (weight.hasGradient()) {
+                    NDArray sum = weight.getGradient().sum();
+                    total = total == null ? sum : total.add(sum);
+                }
+            }
+            return total == null || Float.isFinite(total.getFloat());
+        }
+    }
+
     /** The training forward pass, in the run's precision (fp32: DJL's forward, untouched). */
     private NDList forward(Trainer trainer, Batch part) {
         try (Autocast scope = autocast()) {
@@ -343,10 +395,14 @@ public final class TrainingRun {
         }
     }
 
-    /** A bf16 scope for bf16 runs; null (no scope, nothing changes) for fp32. */
+    /** The casting scope of a bf16 or fp16 run; null (no scope, nothing changes) for fp32. */
     private Autocast autocast() {
-        return config.precision() == Precision.FP32 ? null
-                : Autocast.bf16(config.engine() == null ? Engine.getInstance().getEngineName() : config.engine());
+        String engine = config.engine() == null ? Engine.getInstance().getEngineName() : config.engine();
+        return switch (config.precision()) {
+            case FP32 -> null;
+            case BF16 -> Autocast.bf16(engine);
+            case FP16 -> Autocast.fp16(engine);
+        };
     }
 
     private static Batch toBatch(NDManager manager, HostBatch host) {

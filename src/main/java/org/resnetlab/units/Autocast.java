@@ -8,9 +8,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Mixed precision for the convolutions and the classifier, as PyTorch's CPU autocast: inside a scope, the layers
- * {@link Layers#conv} and {@link Layers#linear} build cast their input and their weights to bfloat16, compute in
- * bfloat16 and hand a float32 result on, so batch norm, the loss, the optimizer and the master weights stay
+ * Mixed precision for the convolutions and the classifier, as PyTorch's autocast: inside a scope, the layers
+ * {@link Layers#conv} and {@link Layers#linear} build cast their input and their weights to bfloat16 (CPU) or
+ * float16 (CUDA GPU, {@link #fp16}), compute in it and hand a float32 result on, so batch norm, the loss, the optimizer and the master weights stay
  * float32. Outside a scope (every fp32 run) they are DJL's Conv2d and Linear, op for op.
  * <pre>{@code
  * try (Autocast scope = Autocast.bf16("MXNet")) {
@@ -30,18 +30,34 @@ public final class Autocast implements AutoCloseable {
     private static final ThreadLocal<Autocast> ACTIVE = new ThreadLocal<>();
 
     private final Autocast previous;
+    /** MXNet's name of the type the layers compute in. */
+    private final String dtype;
 
-    private Autocast() {
+    private Autocast(String dtype) {
         this.previous = ACTIVE.get();
+        this.dtype = dtype;
         ACTIVE.set(this);
     }
 
     /** A bf16 scope on {@code engineName}; only MXNet has the casts (an IllegalArgumentException otherwise). */
     public static Autocast bf16(String engineName) {
+        return on(engineName, "bfloat16");
+    }
+
+    /**
+     * An fp16 scope on {@code engineName} (MXNet only), for CUDA GPUs: MXNet 1.9.1 has no fp16 convolution on a CPU
+     * ("FP16 gemm on cpu not implemented"), so on a CPU the layers fail at their first forward pass. Never run on a
+     * GPU here; the gradients it produces need loss scaling ({@code train.LossScaler}).
+     */
+    public static Autocast fp16(String engineName) {
+        return on(engineName, "float16");
+    }
+
+    private static Autocast on(String engineName, String dtype) {
         if (!"MXNet".equals(engineName)) {
-            throw new IllegalArgumentException("bf16 autocast is implemented for the MXNet engine only, not " + engineName);
+            throw new IllegalArgumentException(dtype + " autocast is implemented for the MXNet engine only, not " + engineName);
         }
-        return new Autocast();
+        return new Autocast(dtype);
     }
 
     /** True inside a scope on this thread. */
@@ -62,20 +78,16 @@ public final class Autocast implements AutoCloseable {
 
     /**
      * The forward pass of a casting layer inside a scope ({@link CastingConv2d}, {@link CastingLinear}): input, weight
-     * and bias (null = none) cast to bfloat16, {@code op} computed in bfloat16, its result handed on in float32.
+     * and bias (null = none) cast to the scope's type, {@code op} computed in it, its result handed on in float32.
      */
-    static NDList forwardInBf16(ParameterStore store, NDList inputs, boolean training, Parameter weight, Parameter bias,
-                                LayerOp op) {
+    static NDList forwardInLowPrecision(ParameterStore store, NDList inputs, boolean training, Parameter weight,
+                                        Parameter bias, LayerOp op) {
+        String dtype = ACTIVE.get().dtype;
         NDArray input = inputs.singletonOrThrow();
         Device device = input.getDevice();
-        NDArray w = toBf16(store.getValue(weight, device, training));
-        NDArray b = bias == null ? null : toBf16(store.getValue(bias, device, training));
-        return new NDList(toFloat32(op.apply(toBf16(input), w, b).singletonOrThrow()));
-    }
-
-    /** {@code x} in bfloat16 (differentiable). */
-    static NDArray toBf16(NDArray x) {
-        return cast(x, "bfloat16");
+        NDArray w = cast(store.getValue(weight, device, training), dtype);
+        NDArray b = bias == null ? null : cast(store.getValue(bias, device, training), dtype);
+        return new NDList(toFloat32(op.apply(cast(input, dtype), w, b).singletonOrThrow()));
     }
 
     /** {@code x} back in float32 (differentiable). */

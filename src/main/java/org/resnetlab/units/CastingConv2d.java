@@ -18,7 +18,7 @@ final class CastingConv2d extends Conv2d {
         if (!Autocast.active()) {
             return super.forwardInternal(parameterStore, inputs, training, params);
         }
-        return Autocast.forwardInBf16(parameterStore, inputs, training, weight, includeBias ? bias : null,
+        return Autocast.forwardInLowPrecision(parameterStore, inputs, training, weight, includeBias ? bias : null,
                 (x, w, b) -> Conv2d.conv2d(x, w, b, stride, padding, dilation, groups));
     }
 }

@@ -18,7 +18,7 @@ final class CastingLinear extends Linear {
         if (!Autocast.active()) {
             return super.forwardInternal(parameterStore, inputs, training, params);
         }
-        return Autocast.forwardInBf16(parameterStore, inputs, training, getParameters().get("weight"),
+        return Autocast.forwardInLowPrecision(parameterStore, inputs, training, getParameters().get("weight"),
                 getParameters().get("bias"), Linear::linear);
     }
 }

@@ -173,4 +173,15 @@ class CommandLineTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("note: warm-up shortened: 1 iterations at lr 0.01"), r.out());
     }
+
+    @Test
+    void fp16OnACpuGetsOneSentenceAndNoFolder() {
+        Path out = dir.resolve("fp16");
+        Result r = run("train", "--dataset", "synthetic", "--depth", "8", "--unit", "original", "--iterations", "4",
+                "--batch-size", "16", "--eval-every", "4", "--test-limit", "32", "--engine", "mxnet", "--precision", "fp16",
+                "--out", out.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("fp16 is for CUDA GPUs") && !r.err().contains("\tat "), r.err());
+        assertTrue(!java.nio.file.Files.exists(out), "a refused run leaves no folder");
+    }
 }

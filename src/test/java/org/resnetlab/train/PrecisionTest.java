@@ -51,7 +51,7 @@ class PrecisionTest {
         assertEquals(Precision.BF16, Precision.parse(" BF16 ", "--precision"));
         assertEquals(Precision.FP32, Precision.parse(null, "--precision"));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> Precision.parse("fp8", "--precision"));
-        assertEquals("--precision must be fp32 or bf16, got 'fp8'", bad.getMessage());
+        assertEquals("--precision must be fp32, bf16 or fp16, got 'fp8'", bad.getMessage());
     }
 
     @Test
@@ -62,6 +62,11 @@ class PrecisionTest {
         assertTrue(Precision.unsupported(Precision.BF16, "PyTorch", flags, false).orElseThrow().contains("DJL 0.35.1's PyTorch engine"));
         assertTrue(Precision.unsupported(Precision.BF16, "MXNet", Set.of(), false).orElseThrow().contains("avx512_bf16 or amx_bf16"));
         assertTrue(Precision.unsupported(Precision.BF16, "MXNet", flags, true).orElseThrow().contains("CPU training only"));
+        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", flags, false).orElseThrow().contains("CUDA GPUs"));
+        assertTrue(Precision.unsupported(Precision.FP16, "PyTorch", Set.of(), true).orElseThrow().contains("MXNet engine only"));
+        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", Set.of(), true).isEmpty(), "fp16: MXNet on a GPU");
+        assertTrue(Precision.FP16.lossScaled() && !Precision.BF16.lossScaled() && !Precision.FP32.lossScaled());
+        assertEquals(Precision.FP16, Precision.parse("fp16", "--precision"));
         Path cpuinfo = dir.resolve("cpuinfo");
         Files.writeString(cpuinfo, "processor\t: 0\nflags\t\t: fpu avx512f avx512_bf16 amx_tile amx_bf16\n");
         assertEquals(Set.of("avx512_bf16", "amx_bf16"), Precision.cpuFlags(cpuinfo));
@@ -77,6 +82,17 @@ class PrecisionTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run());
         assertTrue(e.getMessage().contains("PyTorch"), e.getMessage());
+        assertFalse(Files.exists(out), "a refused run leaves no folder");
+    }
+
+    @Test
+    void fp16OnACpuIsRefusedBeforeWritingAnything() {
+        assumeTrue(Engine.hasEngine("MXNet"), "the MXNet engine is not on the classpath");
+        Path out = dir.resolve("fp16");
+        RunConfig config = TinyNets.config(out, 4).withEngine("MXNet").withPrecision(Precision.FP16);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run());
+        assertTrue(e.getMessage().startsWith("fp16 is for CUDA GPUs"), e.getMessage());
         assertFalse(Files.exists(out), "a refused run leaves no folder");
     }
 
