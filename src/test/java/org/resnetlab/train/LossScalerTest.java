@@ -3,7 +3,6 @@ package org.resnetlab.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,8 +118,8 @@ class LossScalerTest {
         List<MetricRow> plain = rows(TrainingRun.of(config(dir.resolve("plain"))));
         List<MetricRow> scaled = rows(TrainingRun.of(config(dir.resolve("scaled"))).withLossScaler(new LossScaler(1024, 1000)));
         assertEquals(learning(plain), learning(scaled), "×1024 then ÷1024 is exact in float32");
-        List<MetricRow> odd = rows(TrainingRun.of(config(dir.resolve("odd"))).withLossScaler(new LossScaler(1000, 1000)));
-        assertNotEquals(learning(plain), learning(odd), "×1000 rounds: the test can tell a scaled step from a plain one");
+        // (a missing unscale would train on gradients ×1024, a missing scale on gradients ÷1024: both differ; a
+        // non-power-of-two scale is no control, its rounding rarely reaches a weight in 20 steps)
     }
 
     private static List<float[]> trainable(Block block) {
@@ -140,7 +139,9 @@ class LossScalerTest {
         List<float[]> afterFirstStep = new ArrayList<>();
         List<float[]> atEnd = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        LossScaler scaler = new LossScaler(Float.MAX_VALUE, 1000);
+        // 2^70: the squared gradient norm overflows float32 for any norm above 2^-6, so the first steps overflow on
+        // any engine (a fresh net's gradient norm is of order 1), and after a few halvings the run trains
+        LossScaler scaler = new LossScaler(0x1p70f, 1000);
         RunResult result = TrainingRun.of(config(dir.resolve("overflow"))).withLossScaler(scaler)
                 .withData(TinyNets.data()).withModelFactory(s -> {
                     block.set(TinyNets.build(s));
@@ -174,7 +175,7 @@ class LossScalerTest {
         }
         long skipped = scaler.skipped();
         assertTrue(skipped >= 1 && skipped < 20, skipped + " steps skipped");
-        assertEquals(Float.MAX_VALUE / (1L << skipped), scaler.scale(), "halved once per skipped step");
+        assertEquals(0x1p70f / (1L << skipped), scaler.scale(), "halved once per skipped step");
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith(skipped + " of 20 steps were skipped")), warnings.toString());
         boolean moved = false;
         for (int i = 0; i < atStart.size(); i++) {
@@ -191,16 +192,18 @@ class LossScalerTest {
     void aResumedRunContinuesWithTheScaleItsCheckpointHolds() {
         // a scale that overflows for a few steps, then doubles after every 2 finite steps until it overflows again:
         // at the checkpoint (iteration 7) it is not the initial one, so a resume with a fresh scaler would differ
-        List<MetricRow> whole = rows(TrainingRun.of(config(dir.resolve("whole"))).withLossScaler(new LossScaler(Float.MAX_VALUE, 2)));
+        LossScaler wholeScaler = new LossScaler(0x1p70f, 2);
+        List<MetricRow> whole = rows(TrainingRun.of(config(dir.resolve("whole"))).withLossScaler(wholeScaler));
+        assertTrue(wholeScaler.skipped() > 0, "the scale moved (else a fresh scaler on resume would pass too)");
         Path out = dir.resolve("resumed");
-        assertThrows(StopAtCheckpoint.class, () -> rows(TrainingRun.of(config(out)).withLossScaler(new LossScaler(Float.MAX_VALUE, 2))
+        assertThrows(StopAtCheckpoint.class, () -> rows(TrainingRun.of(config(out)).withLossScaler(new LossScaler(0x1p70f, 2))
                 .withListener(new RunListener() {
                     @Override
                     public void checkpointed(int iteration) {
                         throw new StopAtCheckpoint();
                     }
                 })));
-        List<MetricRow> resumed = rows(TrainingRun.of(config(out)).withLossScaler(new LossScaler(Float.MAX_VALUE, 2)));
+        List<MetricRow> resumed = rows(TrainingRun.of(config(out)).withLossScaler(new LossScaler(0x1p70f, 2)));
         assertEquals(learning(whole), learning(resumed), "resumed with the checkpoint's scale, the run is the same");
     }
 }
