@@ -77,12 +77,10 @@ public final class Checkpoint {
         Files.deleteIfExists(runFolder.resolve(LEGACY_FILE));
     }
 
-    /** Writes the checkpoint of {@code progress.iteration()}, then drops all but the newest {@value #KEEP}. */
-    public static void save(Path runFolder, Progress progress, Block block, MomentumSgd optimizer) throws IOException {
-        save(runFolder, progress, block, optimizer, null);
-    }
-
-    /** The same, with the loss scaler's state after the optimizer's (fp16 runs; null writes nothing more). */
+    /**
+     * Writes the checkpoint of {@code progress.iteration()} (with the loss scaler's state after the optimizer's for
+     * fp16 runs; {@code scaler} null otherwise), then drops all but the newest {@value #KEEP}.
+     */
     public static void save(Path runFolder, Progress progress, Block block, MomentumSgd optimizer, LossScaler scaler)
             throws IOException {
         Path file = file(runFolder, progress.iteration());
@@ -132,7 +130,7 @@ public final class Checkpoint {
      */
     public static Progress restore(Path runFolder, Block block, NDManager manager, MomentumSgd optimizer,
                                    Device[] devices) throws IOException {
-        Restored restored = restoreNewest(runFolder, block, manager, optimizer, devices);
+        Restored restored = restoreNewest(runFolder, block, manager, optimizer, null, devices);
         if (restored.file() == null) {
             throw new RunFolderException.Damaged(runFolder.resolve(FOLDER), restored.skipped().isEmpty()
                     ? "No checkpoint in " + runFolder.resolve(FOLDER) + "; run the training there to write one."
@@ -144,14 +142,9 @@ public final class Checkpoint {
 
     /**
      * Loads the newest checkpoint whose checksum matches, skipping (and naming) damaged or incomplete ones; with no
-     * usable checkpoint nothing is loaded and the progress is iteration 0.
+     * usable checkpoint nothing is loaded and the progress is iteration 0. {@code scaler} (fp16 runs, else null)
+     * gets the loss scale saved after the optimizer state.
      */
-    public static Restored restoreNewest(Path runFolder, Block block, NDManager manager, MomentumSgd optimizer,
-                                         Device[] devices) throws IOException {
-        return restoreNewest(runFolder, block, manager, optimizer, null, devices);
-    }
-
-    /** The same, also loading the loss scaler's state into {@code scaler} (fp16 runs; null = none saved). */
     public static Restored restoreNewest(Path runFolder, Block block, NDManager manager, MomentumSgd optimizer,
                                          LossScaler scaler, Device[] devices) throws IOException {
         List<String> skipped = new ArrayList<>();

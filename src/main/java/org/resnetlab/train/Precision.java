@@ -77,13 +77,14 @@ public enum Precision {
     }
 
     /**
-     * Why {@code precision} cannot run on this engine, CPU and devices: one sentence naming what is missing, or
-     * empty when it can. FP32 always can.
+     * Why {@code precision} cannot run on this engine, CPU and number of GPUs (0 = the CPU): one sentence naming what
+     * is missing, or empty when it can. FP32 always can.
      */
-    public static Optional<String> unsupported(Precision precision, String engineName, Set<String> cpuFlags, boolean gpu) {
+    public static Optional<String> unsupported(Precision precision, String engineName, Set<String> cpuFlags, int gpus) {
         if (precision == FP32) {
             return Optional.empty();
         }
+        boolean gpu = gpus > 0;
         if (precision == FP16) {
             if (!gpu) {
                 return Optional.of("fp16 is for CUDA GPUs (MXNet 1.9.1 has no fp16 convolution on a CPU); on a CPU "
@@ -92,6 +93,11 @@ public enum Precision {
             if (!Engines.MXNET.equals(engineName)) {
                 return Optional.of("fp16 is written for the MXNet engine only: DJL 0.35.1's PyTorch casts run without "
                         + "autograd, so no gradient would reach the float32 master weights; use --engine mxnet, or fp32.");
+            }
+            if (gpus > 1) {
+                // the overflow check reads each parameter's gradient before the step, the whole gradient on one
+                // device only; DJL's parameter server sums the others out of reach
+                return Optional.of("fp16 is written for one GPU; train on --devices gpu:0, or use fp32.");
             }
             return Optional.empty();
         }

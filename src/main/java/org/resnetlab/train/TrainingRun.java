@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -127,17 +128,11 @@ public final class TrainingRun {
             }
             if (config.precision() != Precision.FP32) {
                 // refused before the lock: a run that cannot train leaves no folder behind
-                Engine e = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
-                Device[] chosen = DeviceChoice.parse(config.devices(), e);
-                boolean gpu = java.util.Arrays.stream(chosen).anyMatch(d -> d.isGpu());
-                Precision.unsupported(config.precision(), e.getEngineName(), Precision.cpuFlags(), gpu).ifPresent(why -> {
+                Engine e = engine();
+                int gpus = (int) java.util.Arrays.stream(DeviceChoice.parse(config.devices(), e)).filter(Device::isGpu).count();
+                Precision.unsupported(config.precision(), e.getEngineName(), Precision.cpuFlags(), gpus).ifPresent(why -> {
                     throw new IllegalArgumentException(why);
                 });
-                if (config.precision().lossScaled() && chosen.length > 1) {
-                    // the overflow check reads each parameter's gradient before the step, which is the whole
-                    // gradient on one device only; DJL's parameter server sums the others out of reach
-                    throw new IllegalArgumentException("fp16 is written for one GPU; train on --devices gpu:0, or use fp32.");
-                }
             }
             try (RunLock lock = RunLock.acquire(config.out())) {
                 return execute();
@@ -174,7 +169,7 @@ public final class TrainingRun {
                     + train.size() + ".");
         }
         ImageSet test = config.testLimit() > 0 ? splits.test().head(config.testLimit()) : splits.test();
-        Engine engine = config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
+        Engine engine = engine();
         startNatively(engine);
         Device[] devices = DeviceChoice.parse(config.devices(), engine);
         if (protocol.batchSize() % devices.length != 0) {
@@ -213,6 +208,11 @@ public final class TrainingRun {
                 return result;
             }
         }
+    }
+
+    /** The engine this run trains on: the config's, else DJL's default. */
+    private Engine engine() {
+        return config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
     }
 
     /**
@@ -379,8 +379,8 @@ public final class TrainingRun {
         NDArray total = null;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : block.getParameters()) {
-                NDArray weight = p.getValue().getArray();
+            for (Parameter parameter : block.getParameters().values()) {
+                NDArray weight = parameter.getArray();
                 if (weight.hasGradient()) {
                     NDArray sum = weight.getGradient().square().sum();
                     total = total == null ? sum : total.add(sum);
@@ -392,14 +392,14 @@ public final class TrainingRun {
 
     /** The training forward pass, in the run's precision (fp32: DJL's forward, untouched). */
     private NDList forward(Trainer trainer, Batch part) {
-        try (Autocast scope = autocast()) {
+        try (Autocast scope = autocast(trainer)) {
             return trainer.forward(part.getData(), part.getLabels());
         }
     }
 
     /** The casting scope of a bf16 or fp16 run; null (no scope, nothing changes) for fp32. */
-    private Autocast autocast() {
-        String engine = config.engine() == null ? Engine.getInstance().getEngineName() : config.engine();
+    private Autocast autocast(Trainer trainer) {
+        String engine = trainer.getManager().getEngine().getEngineName();
         return switch (config.precision()) {
             case FP32 -> null;
             case BF16 -> Autocast.bf16(engine);
@@ -432,7 +432,7 @@ public final class TrainingRun {
                         ? new Batch[] {batch} : batch.split(devices, false);
                 for (Batch part : parts) {
                     NDList predictions;
-                    try (Autocast scope = autocast()) {
+                    try (Autocast scope = autocast(trainer)) {
                         predictions = trainer.evaluate(part.getData());
                     }
                     NDArray loss = trainer.getLoss().evaluate(part.getLabels(), predictions);

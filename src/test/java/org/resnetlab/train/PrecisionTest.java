@@ -57,14 +57,15 @@ class PrecisionTest {
     @Test
     void refusalsNameWhatIsMissing() throws Exception {
         Set<String> flags = Set.of("avx512_bf16");
-        assertTrue(Precision.unsupported(Precision.FP32, "PyTorch", Set.of(), true).isEmpty());
-        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", flags, false).isEmpty());
-        assertTrue(Precision.unsupported(Precision.BF16, "PyTorch", flags, false).orElseThrow().contains("DJL 0.35.1's PyTorch engine"));
-        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", Set.of(), false).orElseThrow().contains("avx512_bf16 or amx_bf16"));
-        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", flags, true).orElseThrow().contains("CPU training only"));
-        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", flags, false).orElseThrow().contains("CUDA GPUs"));
-        assertTrue(Precision.unsupported(Precision.FP16, "PyTorch", Set.of(), true).orElseThrow().contains("MXNet engine only"));
-        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", Set.of(), true).isEmpty(), "fp16: MXNet on a GPU");
+        assertTrue(Precision.unsupported(Precision.FP32, "PyTorch", Set.of(), 1).isEmpty());
+        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", flags, 0).isEmpty());
+        assertTrue(Precision.unsupported(Precision.BF16, "PyTorch", flags, 0).orElseThrow().contains("DJL 0.35.1's PyTorch engine"));
+        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", Set.of(), 0).orElseThrow().contains("avx512_bf16 or amx_bf16"));
+        assertTrue(Precision.unsupported(Precision.BF16, "MXNet", flags, 1).orElseThrow().contains("CPU training only"));
+        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", flags, 0).orElseThrow().contains("CUDA GPUs"));
+        assertTrue(Precision.unsupported(Precision.FP16, "PyTorch", Set.of(), 1).orElseThrow().contains("MXNet engine only"));
+        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", Set.of(), 1).isEmpty(), "fp16: MXNet on a GPU");
+        assertTrue(Precision.unsupported(Precision.FP16, "MXNet", Set.of(), 2).orElseThrow().contains("one GPU"));
         assertTrue(Precision.FP16.lossScaled() && !Precision.BF16.lossScaled() && !Precision.FP32.lossScaled());
         assertEquals(Precision.FP16, Precision.parse("fp16", "--precision"));
         Path cpuinfo = dir.resolve("cpuinfo");
@@ -77,23 +78,24 @@ class PrecisionTest {
     @Test
     void pytorchEngineRefusesBeforeWritingAnything() {
         assumeTrue(Engine.hasEngine("PyTorch"), "the PyTorch engine is not on the classpath (-Pboth adds it)");
-        Path out = dir.resolve("pt");
-        RunConfig config = TinyNets.config(out, 4).withEngine("PyTorch").withPrecision(Precision.BF16);
+        String message = refusal(dir.resolve("pt"), "PyTorch", Precision.BF16);
+        assertTrue(message.contains("PyTorch"), message);
+    }
+
+    /** The sentence a tiny run in {@code precision} on {@code engine} is refused with; it must leave no folder. */
+    private static String refusal(Path out, String engine, Precision precision) {
+        RunConfig config = TinyNets.config(out, 4).withEngine(engine).withPrecision(precision);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run());
-        assertTrue(e.getMessage().contains("PyTorch"), e.getMessage());
         assertFalse(Files.exists(out), "a refused run leaves no folder");
+        return e.getMessage();
     }
 
     @Test
     void fp16OnACpuIsRefusedBeforeWritingAnything() {
         assumeTrue(Engine.hasEngine("MXNet"), "the MXNet engine is not on the classpath");
-        Path out = dir.resolve("fp16");
-        RunConfig config = TinyNets.config(out, 4).withEngine("MXNet").withPrecision(Precision.FP16);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TrainingRun.of(config).withModelFactory(TinyNets::build).withData(TinyNets.data()).run());
-        assertTrue(e.getMessage().startsWith("fp16 is for CUDA GPUs"), e.getMessage());
-        assertFalse(Files.exists(out), "a refused run leaves no folder");
+        String message = refusal(dir.resolve("fp16"), "MXNet", Precision.FP16);
+        assertTrue(message.startsWith("fp16 is for CUDA GPUs"), message);
     }
 
     private static void assumeBf16() {
