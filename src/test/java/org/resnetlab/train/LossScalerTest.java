@@ -122,16 +122,6 @@ class LossScalerTest {
         // non-power-of-two scale is no control, its rounding rarely reaches a weight in 20 steps)
     }
 
-    private static List<float[]> trainable(Block block) {
-        List<float[]> out = new ArrayList<>();
-        for (Parameter p : block.getParameters().values()) {
-            if (p.requiresGradient()) {
-                out.add(p.getArray().toFloatArray());
-            }
-        }
-        return out;
-    }
-
     @Test
     void anOverflowingStepLeavesTheWeightsAloneAndTheScaleBacksOffUntilTraining() {
         AtomicReference<Block> block = new AtomicReference<>();
@@ -149,20 +139,20 @@ class LossScalerTest {
                 }).withListener(new RunListener() {
                     @Override
                     public void started(RunConfig c, int startIteration, int iterations) {
-                        atStart.addAll(trainable(block.get()));
+                        atStart.addAll(TinyNets.trainableValues(block.get()));
                     }
 
                     @Override
                     public void stepped(int iteration, double lr, double loss) {
                         if (iteration == 1) {
-                            afterFirstStep.addAll(trainable(block.get()));
+                            afterFirstStep.addAll(TinyNets.trainableValues(block.get()));
                         }
                     }
 
                     @Override
                     public void checkpointed(int iteration) {
                         atEnd.clear();
-                        atEnd.addAll(trainable(block.get()));
+                        atEnd.addAll(TinyNets.trainableValues(block.get()));
                     }
 
                     @Override

@@ -32,6 +32,17 @@ public final class TinyNets {
         return Synthetic.create(10, 512, 200, 3, 16, 99);
     }
 
+    /** Every parameter's values (BN running statistics included), in the block's order. */
+    public static java.util.List<float[]> values(Block block) {
+        return block.getParameters().values().stream().map(p -> p.getArray().toFloatArray()).toList();
+    }
+
+    /** The values of the parameters training updates (no BN running statistics), in the block's order. */
+    public static java.util.List<float[]> trainableValues(Block block) {
+        return block.getParameters().values().stream().filter(ai.djl.nn.Parameter::requiresGradient)
+                .map(p -> p.getArray().toFloatArray()).toList();
+    }
+
     public static ModelSpec spec() {
         return ModelSpec.cifar(20, "tiny").withInput(3, 16);
     }

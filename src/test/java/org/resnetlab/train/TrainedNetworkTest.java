@@ -2,7 +2,6 @@ package org.resnetlab.train;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.resnetlab.models.CifarResNet;
@@ -39,19 +38,19 @@ class TrainedNetworkTest {
         }).withListener(new RunListener() {
             @Override
             public void started(RunConfig c, int startIteration, int iterations) {
-                atStart.addAll(values(block.get()));
+                atStart.addAll(TinyNets.values(block.get()));
             }
 
             @Override
             public void checkpointed(int iteration) {
                 atEnd.clear();
-                atEnd.addAll(values(block.get()));
+                atEnd.addAll(TinyNets.values(block.get()));
             }
         }).run();
         assertTrue(TrainedNetwork.available(config));
         try (TrainedNetwork trained = TrainedNetwork.load(config)) {
             assertEquals(4, trained.iteration());
-            List<float[]> loaded = values(trained.net());
+            List<float[]> loaded = TinyNets.values(trained.net());
             assertEquals(atEnd.size(), loaded.size());
             for (int i = 0; i < loaded.size(); i++) {
                 assertArrayEquals(atEnd.get(i), loaded.get(i), 0f, "parameter " + i);
@@ -59,7 +58,7 @@ class TrainedNetworkTest {
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             CifarResNet initial = TrainedNetwork.atInitialisation(config, manager);
-            List<float[]> init = values(initial);
+            List<float[]> init = TinyNets.values(initial);
             boolean moved = false;
             for (int i = 0; i < init.size(); i++) {
                 assertArrayEquals(atStart.get(i), init.get(i), 0f, "initial parameter " + i);
@@ -75,13 +74,5 @@ class TrainedNetworkTest {
         assertFalse(TrainedNetwork.available(config));
         var e = assertThrows(IllegalStateException.class, () -> TrainedNetwork.load(config));
         assertTrue(e.getMessage().contains("no checkpoint"), e.getMessage());
-    }
-
-    private static List<float[]> values(Block block) {
-        List<float[]> out = new ArrayList<>();
-        for (Parameter p : block.getParameters().values()) {
-            out.add(p.getArray().toFloatArray());
-        }
-        return out;
     }
 }
