@@ -79,8 +79,16 @@ def main():
     parser.add_argument("--in-place", action="store_true", help="save outputs into the notebooks themselves")
     parser.add_argument("names", nargs="*", help="notebook names or stems (default: all)")
     args = parser.parse_args()
+    # a name may be given as a path (notebooks/04-pre-activation.ipynb) or a name or stem; one that matches no notebook
+    # is a typo, never "nothing to run"
+    names = [pathlib.Path(n).name for n in args.names]
+    unknown = [n for n in names if not notebooks([n])]
+    if unknown:
+        print(f"no notebook named {', '.join(unknown)} under notebooks/ (give a file name or stem, e.g. "
+              f"04-pre-activation)", file=sys.stderr)
+        return 2
     failures = 0
-    for path in notebooks(args.names):
+    for path in notebooks(names):
         started = time.monotonic()
         failure = execute(path, path if args.in_place else OUT_DIR / path.name)
         took = time.monotonic() - started

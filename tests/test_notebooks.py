@@ -4,6 +4,9 @@
 notebooks keep their full-mode outputs. NOTEBOOKS="00-setup 01-..." runs a subset.
 """
 import os
+import pathlib
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -53,3 +56,13 @@ def test_every_checking_cell_shows_a_verdict_the_grader_reads(path):
     assert checks, f"{executed.name} has no checking cell"
     missing = [f"cell {i} ({c.metadata['nbgrader']['grade_id']})" for i, c in checks if course.verdict_of(c) is None]
     assert not missing, f"{path.name}: no verdict shown by " + ", ".join(missing)
+
+
+def test_a_notebook_name_that_matches_nothing_is_refused_not_skipped():
+    """`make notebooks NOTEBOOKS=...` with a typo must not report success after running nothing."""
+    runner = pathlib.Path(notebook_runner.__file__)
+    typo = subprocess.run([sys.executable, str(runner), "04-pre-activaton"], capture_output=True, text=True)
+    assert typo.returncode == 2, typo
+    assert typo.stderr.strip() == ("no notebook named 04-pre-activaton under notebooks/ (give a file name or stem, "
+                                   "e.g. 04-pre-activation)")
+    assert typo.stdout == ""

@@ -4,6 +4,7 @@ import org.resnetlab.experiments.Claims.Cell;
 import org.resnetlab.experiments.Claims.Claim;
 import org.resnetlab.experiments.Claims.Metric;
 import org.resnetlab.experiments.DecisionRule.Decision;
+import org.resnetlab.experiments.DecisionRule.Kind;
 import org.resnetlab.experiments.Experiments.Mode;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunResult;
@@ -32,7 +33,8 @@ public final class Scorecard {
             + "wholly on the paper's side of zero (with 3 vs 3 seeds: the seed ranges do not overlap). Not reproduced: our "
             + "contrast is zero or of the opposite sign. Inconclusive: our contrast has the paper's sign but the interval "
             + "reaches zero. '≈' claims: reproduced when the interval lies within ±10% of the reference median, not "
-            + "reproduced when wholly outside. Fewer than 3 recorded seeds in a cell: n too small, no verdict.";
+            + "reproduced when wholly outside. Fewer than 3 recorded seeds in a cell: n too small, no verdict; a verdict before "
+            + "every planned seed of its cells is recorded is marked provisional.";
 
     /** One evaluated claim. */
     public record Row(Claim claim, List<double[]> values, Decision decision) {}
@@ -97,15 +99,20 @@ public final class Scorecard {
         return "Scorecard (" + mode.lower() + " mode): " + Experiments.reductions(mode);
     }
 
+    /** The verdict; "n too small (1/3, 3/5 seeds recorded)"; a verdict before every planned seed is in says "provisional". */
     static String verdictText(Claim c, Row row) {
-        if (row.decision().verdict() != DecisionRule.Verdict.N_TOO_SMALL) {
-            return row.decision().verdict().text();
-        }
-        StringBuilder missing = new StringBuilder("n too small (");
+        StringBuilder counts = new StringBuilder();
+        boolean partial = false;
         for (int i = 0; i < c.cells().size(); i++) {
-            missing.append(i == 0 ? "" : ", ").append(row.values().get(i).length).append('/').append(c.cells().get(i).seeds().size());
+            int have = row.values().get(i).length, planned = c.cells().get(i).seeds().size();
+            counts.append(i == 0 ? "" : ", ").append(have).append('/').append(planned);
+            partial |= have < planned;
         }
-        return missing.append(" seeds recorded)").toString();
+        DecisionRule.Verdict verdict = row.decision().verdict();
+        if (verdict == DecisionRule.Verdict.N_TOO_SMALL) {
+            return "n too small (" + counts + " seeds recorded)";
+        }
+        return verdict.text() + (partial ? " (provisional: " + counts + " seeds recorded)" : "");
     }
 
     static String cellsText(Claim c, List<double[]> values) {
@@ -131,6 +138,85 @@ public final class Scorecard {
 
     private static String number(double v) {
         return Double.isInfinite(v) ? "div" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * One sentence per claim that reads its verdict off the numbers the table prints: the medians the contrast
+     * compares, the contrast with its interval, and what the rule saw in them. A claim that is not reproduced or
+     * inconclusive outside paper mode also says where the paper-scale test is. For a notebook's "What the data say".
+     */
+    public static List<String> findings(Mode mode, List<Claim> claims) {
+        return evaluate(claims).stream().map(row -> finding(mode, row)).toList();
+    }
+
+    static String finding(Mode mode, Row row) {
+        Claim c = row.claim();
+        Decision d = row.decision();
+        String head = c.id() + " (" + c.statement() + "): ";
+        if (d.verdict() == DecisionRule.Verdict.N_TOO_SMALL) {
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < c.cells().size(); i++) {
+                int have = row.values().get(i).length, planned = c.cells().get(i).seeds().size();
+                if (have < DecisionRule.MIN_SEEDS) {
+                    missing.add(c.cells().get(i).label() + " has " + have + " of " + planned + " seeds");
+                }
+            }
+            return head + "no verdict yet: " + String.join(", ", missing) + " recorded.";
+        }
+        boolean similar = c.kind() == Kind.SIMILAR;
+        String reading = switch (d.verdict()) {
+            case REPRODUCED -> similar ? "the whole interval lies inside the band." : "the whole interval lies on the paper's side of zero.";
+            case INCONCLUSIVE -> similar ? "the interval reaches past the band's edge."
+                    : "the paper's direction, but the interval reaches zero: the seeds overlap.";
+            case NOT_REPRODUCED -> similar ? "the interval lies wholly outside the band."
+                    : "the contrast is zero or of the opposite sign to the paper's.";
+            case N_TOO_SMALL -> throw new AssertionError();
+        };
+        String elsewhere = d.verdict() == DecisionRule.Verdict.REPRODUCED || mode == Mode.PAPER ? ""
+                : " The test at the paper's scale is paper mode on a GPU (RESNETLAB_MODE=paper: CIFAR-10, the paper's depth, 5 seeds).";
+        return head + d.verdict().text() + ". " + compared(c, row.values()) + "; contrast " + d.contrastText() + ": " + reading
+                + elsewhere + provisional(c, row.values());
+    }
+
+    /** " Provisional: original-56 has 3 of 5 planned seeds." when a cell has a verdict's seeds but not all its plan's. */
+    private static String provisional(Claim c, List<double[]> values) {
+        List<String> partial = new ArrayList<>();
+        for (int i = 0; i < c.cells().size(); i++) {
+            int have = values.get(i).length, planned = c.cells().get(i).seeds().size();
+            if (have < planned) {
+                partial.add(c.cells().get(i).label() + " has " + have + " of " + planned + " planned seeds");
+            }
+        }
+        return partial.isEmpty() ? "" : " Provisional: " + String.join(", ", partial) + ".";
+    }
+
+    /** The medians a claim's contrast is made of, in words. */
+    private static String compared(Claim c, List<double[]> values) {
+        List<String> labels = c.cells().stream().map(Claims.Cell::label).toList();
+        double[] m = values.stream().mapToDouble(DecisionRule::median).toArray();
+        String first = "median " + labels.get(0) + " " + sentenceNumber(m[0]);
+        return switch (c.kind()) {
+            case HIGHER, SIMILAR -> first + " vs " + labels.get(1) + " " + sentenceNumber(m[1]);
+            case FAILS -> first + " vs the fail threshold " + sentenceNumber(FailRule.threshold(values.get(1)))
+                    + " (" + labels.get(1) + "'s worst seed plus half its median " + sentenceNumber(m[1]) + ")";
+            case HIGHEST, LOWEST -> {
+                int k = 1;
+                for (int i = 2; i < m.length; i++) {
+                    if (c.kind() == Kind.HIGHEST ? m[i] > m[k] : m[i] < m[k]) {
+                        k = i;
+                    }
+                }
+                yield first + " vs the " + (c.kind() == Kind.HIGHEST ? "highest" : "lowest") + " of the others, "
+                        + labels.get(k) + " " + sentenceNumber(m[k]);
+            }
+            case GAP_GROWS -> "median gap " + labels.get(0) + " − " + labels.get(1) + " " + sentenceNumber(m[0] - m[1])
+                    + " vs " + labels.get(2) + " − " + labels.get(3) + " " + sentenceNumber(m[2] - m[3]);
+        };
+    }
+
+    private static String sentenceNumber(double v) {
+        return Double.isNaN(v) ? "(both diverged)" : Double.isInfinite(v) ? (v > 0 ? "diverged" : "−∞")
+                : String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** The scorecard of a mode read from {@code results}. */

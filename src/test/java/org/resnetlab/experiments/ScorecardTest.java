@@ -71,6 +71,22 @@ class ScorecardTest {
     }
 
     @Test
+    void aVerdictBeforeEveryPlannedSeedIsInIsMarkedProvisional(@TempDir Path results) throws Exception {
+        Experiments.Experiment deg = Experiments.degradation(Mode.CPU, results);
+        List<RunConfig> shallow = deg.seedsOf("ResNet-20"), deep = deg.seedsOf("ResNet-56");
+        assertEquals(5, deep.size(), "the ResNet-56 baseline plans five seeds");
+        for (int s = 0; s < 3; s++) {
+            record(shallow.get(s), 5, 10 + s);
+            record(deep.get(s), 5, 8 + s / 2.0);
+        }
+        Table t = Scorecard.table(Mode.CPU, Claims.ofNotebook("01", Mode.CPU, results));
+        assertEquals("reproduced (provisional: 3/3, 3/5 seeds recorded)", t.stringColumn("verdict").get(1));
+        record(deep.get(3), 5, 8);
+        record(deep.get(4), 5, 8);
+        assertEquals("reproduced", Scorecard.table(Mode.CPU, Claims.ofNotebook("01", Mode.CPU, results)).stringColumn("verdict").get(1));
+    }
+
+    @Test
     void recordedOnlyResultsKeepTheRecordedRunsAndSayHowManyAreMissing(@TempDir Path results) throws Exception {
         Experiments.Experiment deg = Experiments.degradation(Mode.CPU, results);
         record(deg.seedsOf("plain-56").get(1), 30, 31);
@@ -79,5 +95,63 @@ class ScorecardTest {
         assertEquals("plain-56", recorded.experiment().runs().get(0).label());
         assertEquals(1, recorded.results().get(0).config().seed());
         assertTrue(recorded.experiment().reductions().contains("1 of its 14 runs recorded so far"), recorded.experiment().reductions());
+    }
+
+    /** A claim of the CPU mode's list with synthetic per-seed values, evaluated by the decision rule. */
+    private static Scorecard.Row row(Path results, String id, double[]... values) {
+        Claim claim = Claims.all(Mode.CPU, results).stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+        return new Scorecard.Row(claim, List.of(values), DecisionRule.decide(claim.kind(), List.of(values)));
+    }
+
+    @Test
+    void findingsReadTheVerdictOffTheMediansAndTheContrast(@TempDir Path results) {
+        Scorecard.Row r = row(results, "T2-c-vs-a", new double[] {14.0, 15.0, 16.0}, new double[] {9.0, 8.0, 10.0, 9.5, 8.5});
+        String s = Scorecard.finding(Mode.CPU, r);
+        assertTrue(s.startsWith("T2-c-vs-a ((c) ReLU before addition is worse than (a) the original): reproduced. "), s);
+        // medians by hand: 15 and 9; contrast 6
+        assertTrue(s.contains("median (c) relu-before-addition 15.00 vs (a) original 9.00; contrast +6.00 ["), s);
+        assertTrue(s.endsWith("the whole interval lies on the paper's side of zero."), "a reproduced row points nowhere else: " + s);
+
+        // the same verdict with three of the original's five planned seeds is marked provisional
+        String partial = Scorecard.finding(Mode.CPU, row(results, "T2-c-vs-a", new double[] {14.0, 15.0, 16.0}, new double[] {9.0, 8.0, 10.0}));
+        assertTrue(partial.endsWith("the whole interval lies on the paper's side of zero. Provisional: (a) original has 3 of 5 planned seeds."),
+                partial);
+    }
+
+    @Test
+    void aWorstOfFiveClaimNamesTheCellThatBeatItAndWhereThePaperScaleTestIs(@TempDir Path results) {
+        double[] a = {9, 9, 9, 9, 9}, b = {11, 11.5, 12}, c = {14, 15, 16}, d = {9, 9.1, 9.2}, e = {9, 9.3, 9.4, 9.5, 9.6};
+        String s = Scorecard.finding(Mode.CPU, row(results, "T2-b-worst", b, a, c, d, e));
+        assertTrue(s.contains(": not reproduced. median (b) bn-after-addition 11.50 vs the highest of the others, "
+                + "(c) relu-before-addition 15.00; contrast −3.50".replace("−", "-")), s);
+        assertTrue(s.contains("the contrast is zero or of the opposite sign"), s);
+        assertTrue(s.endsWith("(RESNETLAB_MODE=paper: CIFAR-10, the paper's depth, 5 seeds)."), s);
+        assertTrue(!Scorecard.finding(Mode.PAPER, row(results, "T2-b-worst", b, a, c, d, e)).contains("RESNETLAB_MODE=paper"),
+                "in paper mode there is no larger scale to point at");
+
+        String best = Scorecard.finding(Mode.CPU, row(results, "T2-e-best", e, a, b, c, d));
+        assertTrue(best.contains("median (e) full-preact 9.40 vs the lowest of the others, (a) original 9.00; contrast -0.40"), best);
+    }
+
+    @Test
+    void aFailClaimStatesTheThresholdAndDivergedMedians(@TempDir Path results) {
+        double inf = Double.POSITIVE_INFINITY;
+        String s = Scorecard.finding(Mode.CPU, row(results, "T1-scale-0.5/1", new double[] {inf, inf, 20},
+                new double[] {8, 9, 10, 9, 9}));
+        // threshold: worst seed 10 + half the median 9 = 14.5; a resampled median is 20 or diverged, so the low end is 20 - 14.5
+        assertTrue(s.contains("reproduced. median constant-scaling:0.5/1 diverged vs the fail threshold 14.50 (original's worst "
+                + "seed plus half its median 9.00); contrast +∞ [+5.50, +∞]"), s);
+    }
+
+    @Test
+    void aSimilarityClaimReadsTheBandAndShortCellsAreNamed(@TempDir Path results) {
+        String s = Scorecard.finding(Mode.CPU, row(results, "T2-d-vs-a", new double[] {12, 12.5, 13}, new double[] {9, 9, 9, 9, 9}));
+        assertTrue(s.contains("not reproduced. median (d) relu-only-preact 12.50 vs (a) original 9.00; contrast +3.50 ["), s);
+        assertTrue(s.contains("(≈ band ±0.90): the interval lies wholly outside the band."), s);
+
+        String missing = Scorecard.finding(Mode.CPU, row(results, "T3-gap-grows", new double[] {9, 9.1}, new double[] {8, 8, 8},
+                new double[] {9, 9, 9}, new double[] {}));
+        assertEquals("T3-gap-grows (the gain of pre-activation grows with depth (56 → 110)): no verdict yet: original-110 has 2 of 3 "
+                + "seeds, full-preact-56 has 0 of 5 seeds recorded.", missing);
     }
 }
