@@ -1,5 +1,6 @@
 package org.resnetlab;
 
+import org.resnetlab.engine.Engines;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 
@@ -91,7 +92,7 @@ public final class Lab {
             return Optional.empty();
         }
         String names = gpus.stream().map(Gpu::toString).collect(Collectors.joining(", "));
-        if (org.resnetlab.train.Engines.MXNET.equals(engineName)) {
+        if (Engines.MXNET.equals(engineName)) {
             List<Gpu> unsupported = gpus.stream()
                     .filter(g -> g.computeCapability() < MXNET_MIN_COMPUTE || g.computeCapability() > MXNET_MAX_COMPUTE)
                     .toList();

@@ -16,12 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packages are layers a reader can draw, and nothing refers to a package above it (imports and qualified names
- * in code; comments do not count). Bottom to top: data, units, format; models; train; probe; experiments; view;
+ * in code; comments do not count). Bottom to top: engine, data, units, format; models; train; probe; experiments; view;
  * exercises; bench; cli; the root package (Lab, what a notebook calls first).
  */
 class LayeringTest {
 
-    static final List<String> LAYERS = List.of("data", "units", "format", "models", "train", "probe", "experiments",
+    static final List<String> LAYERS = List.of("engine", "data", "units", "format", "models", "train", "probe", "experiments",
             "view", "exercises", "bench", "cli", "");
 
     private static final Pattern REFERENCE = Pattern.compile("org\\.resnetlab\\.(\\w+)");

@@ -21,7 +21,7 @@ import org.resnetlab.data.DataSplits;
 import org.resnetlab.format.Csv;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
-import org.resnetlab.train.Engines;
+import org.resnetlab.engine.Engines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.resnetlab.cli;
 
 import java.nio.file.Path;
-import org.resnetlab.train.Engines;
+import org.resnetlab.engine.Engines;
 import org.resnetlab.train.Protocol;
 import org.resnetlab.train.RunConfig;
 import picocli.CommandLine.ArgGroup;

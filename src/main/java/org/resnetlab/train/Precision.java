@@ -1,5 +1,7 @@
 package org.resnetlab.train;
 
+import org.resnetlab.engine.Engines;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.resnetlab.units;
 
+import org.resnetlab.engine.Engines;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -54,7 +56,7 @@ public final class Autocast implements AutoCloseable {
     }
 
     private static Autocast on(String engineName, String dtype) {
-        if (!"MXNet".equals(engineName)) {
+        if (!Engines.MXNET.equals(engineName)) {
             throw new IllegalArgumentException(dtype + " autocast is implemented for the MXNet engine only, not " + engineName);
         }
         return new Autocast(dtype);

@@ -1,5 +1,7 @@
 package org.resnetlab.units;
 
+import org.resnetlab.engine.Engines;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 
@@ -26,7 +28,7 @@ public final class MemoryFormat {
 
     /** What run.json's session records: the activation layout this engine gets. */
     public static String layout(String engineName) {
-        return enabled() && "PyTorch".equals(engineName)
+        return enabled() && Engines.PYTORCH.equals(engineName)
                 ? "channels-last on the CPU when the first stage has >= " + MIN_CHANNELS + " channels" : "NCHW";
     }
 
@@ -34,7 +36,7 @@ public final class MemoryFormat {
     public static NDArray channelsLast(NDArray x) {
         Shape s = x.getShape();
         if (s.dimension() != 4 || !ai.djl.Device.Type.CPU.equals(x.getDevice().getDeviceType())
-                || !"PyTorch".equals(x.getManager().getEngine().getEngineName()) || !enabled()) {
+                || !Engines.PYTORCH.equals(x.getManager().getEngine().getEngineName()) || !enabled()) {
             return x;
         }
         // permute to NHWC (a view), flatten (forces an NHWC-contiguous copy), restore the shape, permute back (views)

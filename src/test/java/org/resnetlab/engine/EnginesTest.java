@@ -1,4 +1,4 @@
-package org.resnetlab.train;
+package org.resnetlab.engine;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,6 @@ class EnginesTest {
             assertTrue(env.contains(name + "|" + djl + ") export DJL_DEFAULT_ENGINE=\"${DJL_DEFAULT_ENGINE:-" + djl + "}\""),
                     "bin/java-env maps RESNETLAB_ENGINE=" + name + " to " + djl);
         }
-        assertTrue(env.contains("org.resnetlab.train.Engines"), "bin/java-env names the Java owner");
+        assertTrue(env.contains("org.resnetlab.engine.Engines"), "bin/java-env names the Java owner");
     }
 }

@@ -1,4 +1,4 @@
-package org.resnetlab.train;
+package org.resnetlab.engine;
 
 import java.util.Locale;
 
