@@ -139,7 +139,7 @@ public final class DecisionRule {
     }
 
     /** a − b where ∞ − ∞ (both diverged) is 0: no difference between two failures. */
-    private static double difference(double a, double b) {
+    static double difference(double a, double b) {
         if (Double.isInfinite(a) && Double.isInfinite(b) && Math.signum(a) == Math.signum(b)) {
             return 0;
         }

@@ -101,18 +101,27 @@ public final class Scorecard {
 
     /** The verdict; "n too small (1/3, 3/5 seeds recorded)"; a verdict before every planned seed is in says "provisional". */
     static String verdictText(Claim c, Row row) {
-        StringBuilder counts = new StringBuilder();
-        boolean partial = false;
-        for (int i = 0; i < c.cells().size(); i++) {
-            int have = row.values().get(i).length, planned = c.cells().get(i).seeds().size();
-            counts.append(i == 0 ? "" : ", ").append(have).append('/').append(planned);
-            partial |= have < planned;
-        }
+        List<SeedCount> counts = seedCounts(c, row.values());
+        String fractions = String.join(", ", counts.stream().map(n -> n.have() + "/" + n.planned()).toList());
         DecisionRule.Verdict verdict = row.decision().verdict();
         if (verdict == DecisionRule.Verdict.N_TOO_SMALL) {
-            return "n too small (" + counts + " seeds recorded)";
+            return "n too small (" + fractions + " seeds recorded)";
         }
-        return verdict.text() + (partial ? " (provisional: " + counts + " seeds recorded)" : "");
+        boolean partial = counts.stream().anyMatch(SeedCount::partial);
+        return verdict.text() + (partial ? " (provisional: " + fractions + " seeds recorded)" : "");
+    }
+
+    /** A cell's recorded and planned seeds. */
+    private record SeedCount(String label, int have, int planned) {
+        boolean partial() { return have < planned; }
+    }
+
+    private static List<SeedCount> seedCounts(Claim c, List<double[]> values) {
+        List<SeedCount> counts = new ArrayList<>();
+        for (int i = 0; i < c.cells().size(); i++) {
+            counts.add(new SeedCount(c.cells().get(i).label(), values.get(i).length, c.cells().get(i).seeds().size()));
+        }
+        return counts;
     }
 
     static String cellsText(Claim c, List<double[]> values) {
@@ -154,18 +163,14 @@ public final class Scorecard {
         Decision d = row.decision();
         String head = c.id() + " (" + c.statement() + "): ";
         if (d.verdict() == DecisionRule.Verdict.N_TOO_SMALL) {
-            List<String> missing = new ArrayList<>();
-            for (int i = 0; i < c.cells().size(); i++) {
-                int have = row.values().get(i).length, planned = c.cells().get(i).seeds().size();
-                if (have < DecisionRule.MIN_SEEDS) {
-                    missing.add(c.cells().get(i).label() + " has " + have + " of " + planned + " seeds");
-                }
-            }
+            List<String> missing = seedCounts(c, row.values()).stream().filter(n -> n.have() < DecisionRule.MIN_SEEDS)
+                    .map(n -> n.label() + " has " + n.have() + " of " + n.planned() + " seeds").toList();
             return head + "no verdict yet: " + String.join(", ", missing) + " recorded.";
         }
         boolean similar = c.kind() == Kind.SIMILAR;
         String reading = switch (d.verdict()) {
-            case REPRODUCED -> similar ? "the whole interval lies inside the band." : "the whole interval lies on the paper's side of zero.";
+            case REPRODUCED -> similar ? "the whole interval lies inside the band."
+                    : "the whole interval lies on the paper's side of zero.";
             case INCONCLUSIVE -> similar ? "the interval reaches past the band's edge."
                     : "the paper's direction, but the interval reaches zero: the seeds overlap.";
             case NOT_REPRODUCED -> similar ? "the interval lies wholly outside the band."
@@ -173,20 +178,16 @@ public final class Scorecard {
             case N_TOO_SMALL -> throw new AssertionError();
         };
         String elsewhere = d.verdict() == DecisionRule.Verdict.REPRODUCED || mode == Mode.PAPER ? ""
-                : " The test at the paper's scale is paper mode on a GPU (RESNETLAB_MODE=paper: CIFAR-10, the paper's depth, 5 seeds).";
+                : " The test at the paper's scale is paper mode on a GPU "
+                        + "(RESNETLAB_MODE=paper: CIFAR-10, the paper's depth, 5 seeds).";
         return head + d.verdict().text() + ". " + compared(c, row.values()) + "; contrast " + d.contrastText() + ": " + reading
                 + elsewhere + provisional(c, row.values());
     }
 
     /** " Provisional: original-56 has 3 of 5 planned seeds." when a cell has a verdict's seeds but not all its plan's. */
     private static String provisional(Claim c, List<double[]> values) {
-        List<String> partial = new ArrayList<>();
-        for (int i = 0; i < c.cells().size(); i++) {
-            int have = values.get(i).length, planned = c.cells().get(i).seeds().size();
-            if (have < planned) {
-                partial.add(c.cells().get(i).label() + " has " + have + " of " + planned + " planned seeds");
-            }
-        }
+        List<String> partial = seedCounts(c, values).stream().filter(SeedCount::partial)
+                .map(n -> n.label() + " has " + n.have() + " of " + n.planned() + " planned seeds").toList();
         return partial.isEmpty() ? "" : " Provisional: " + String.join(", ", partial) + ".";
     }
 
@@ -209,13 +210,15 @@ public final class Scorecard {
                 yield first + " vs the " + (c.kind() == Kind.HIGHEST ? "highest" : "lowest") + " of the others, "
                         + labels.get(k) + " " + sentenceNumber(m[k]);
             }
-            case GAP_GROWS -> "median gap " + labels.get(0) + " − " + labels.get(1) + " " + sentenceNumber(m[0] - m[1])
-                    + " vs " + labels.get(2) + " − " + labels.get(3) + " " + sentenceNumber(m[2] - m[3]);
+            // the gaps as the rule takes them (two diverged cells differ by 0)
+            case GAP_GROWS -> "median gap " + labels.get(0) + " − " + labels.get(1) + " "
+                    + sentenceNumber(DecisionRule.difference(m[0], m[1])) + " vs " + labels.get(2) + " − " + labels.get(3) + " "
+                    + sentenceNumber(DecisionRule.difference(m[2], m[3]));
         };
     }
 
     private static String sentenceNumber(double v) {
-        return Double.isNaN(v) ? "(both diverged)" : Double.isInfinite(v) ? (v > 0 ? "diverged" : "−∞")
+        return Double.isInfinite(v) ? (v > 0 ? "diverged" : "−∞")
                 : String.format(Locale.ROOT, "%.2f", v);
     }
 
