@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Commit every finished run (its run.json has an outcome) whose metrics.csv / run.json git does not hold yet or holds
-# in another version. Only those two files: checkpoints and locks stay out of git (.gitignore).
+# in another version. Only those two files (metrics.csv when the run wrote one): checkpoints and locks stay out of git (.gitignore).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,7 +19,9 @@ files=()
 for d in "${added[@]}"; do
   outcome="$(python3 -c "import json,sys; o=json.load(open(sys.argv[1]))['outcome']; print(o['status'], o.get('final_test_error'))" "$d/run.json")"
   msg+=$'\n'"- ${d#data/results/}: $outcome"
-  files+=("$d/run.json" "$d/metrics.csv")
+  files+=("$d/run.json")
+  # a run that diverged before its first evaluation has no metrics.csv
+  if [ -f "$d/metrics.csv" ]; then files+=("$d/metrics.csv"); fi
 done
 git add -- "${files[@]}"
 git commit -q -m "$msg" -- "${files[@]}"
