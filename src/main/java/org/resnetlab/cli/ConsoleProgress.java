@@ -1,6 +1,8 @@
 package org.resnetlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -8,6 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.resnetlab.train.MetricRow;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunListener;
+import org.resnetlab.train.RunRecord;
 import org.resnetlab.train.RunResult;
 
 /** A progress bar with ETA and current error on a terminal; one plain line per metric row otherwise. */
@@ -76,7 +79,14 @@ final class ConsoleProgress implements RunListener {
         out.println(label + ": " + (result.alreadyComplete() ? "already complete: " : "") + status + " at iteration "
                 + result.outcome().iteration() + error
                 + (result.outcome().detail().isEmpty() ? "" : " (" + result.outcome().detail() + ")")
-                + "; metrics in " + result.config().out().resolve("metrics.csv"));
+                + metricsPointer(result));
         out.flush();
+    }
+
+    /** Where the run's metric rows are; a run that diverged before its first evaluation wrote none. */
+    static String metricsPointer(RunResult result) {
+        Path metrics = result.config().out().resolve(RunRecord.METRICS);
+        return Files.isRegularFile(metrics) ? "; metrics in " + metrics
+                : "; no metric row recorded (the run ended before its first evaluation)";
     }
 }
