@@ -112,8 +112,11 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
 
     /**
      * One run per label: seeds of one configuration become one run whose every metric is the median over the seeds
-     * recorded at that iteration (a seed that diverged stops contributing where its rows stop); a run whose majority
-     * of seeds diverged is diverged. Labels with one seed are unchanged. What curves and dynamics tables show; the
+     * at that iteration. A seed that diverged counts there as worse than any other seed (+∞ training and test loss
+     * and error, as {@link DecisionRule} counts it) from the iteration it diverged at, so the curve ends where half
+     * of the seeds or more have diverged and, with fewer diverged, runs through the worse survivors; its last point
+     * is then the scorecard's median. A seed still training contributes only the rows it has. A run whose median is
+     * a diverged seed is diverged. Labels with one seed are unchanged. What curves and dynamics tables show; the
      * scorecard and the paper comparison use the seeds themselves.
      */
     public ExperimentResults medians() {
@@ -141,13 +144,28 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             r.rows().forEach(row -> byIteration.computeIfAbsent(row.iteration(), k -> new ArrayList<>()).add(row));
         }
         List<org.resnetlab.train.MetricRow> rows = new ArrayList<>();
-        byIteration.forEach((iteration, at) -> rows.add(new org.resnetlab.train.MetricRow(iteration, at.get(0).epoch(),
-                at.get(0).lr(), med(at, org.resnetlab.train.MetricRow::trainLoss), med(at, org.resnetlab.train.MetricRow::trainError),
-                med(at, org.resnetlab.train.MetricRow::testLoss), med(at, org.resnetlab.train.MetricRow::testError),
-                med(at, org.resnetlab.train.MetricRow::imagesPerSecond), med(at, org.resnetlab.train.MetricRow::elapsedSeconds))));
+        byIteration.forEach((iteration, at) -> {
+            List<org.resnetlab.train.MetricRow> all = new ArrayList<>(at);
+            for (RunResult r : seeds) {
+                boolean noRowHere = r.rows().stream().noneMatch(row -> row.iteration() == iteration);
+                if (noRowHere && !r.outcome().ok() && iteration >= r.outcome().iteration()) {
+                    double inf = Double.POSITIVE_INFINITY;
+                    all.add(new org.resnetlab.train.MetricRow(iteration, 0, 0, inf, inf, inf, inf, Double.NaN, Double.NaN));
+                }
+            }
+            double trainError = med(all, org.resnetlab.train.MetricRow::trainError);
+            double testError = med(all, org.resnetlab.train.MetricRow::testError);
+            if (Double.isInfinite(trainError) || Double.isInfinite(testError)) {
+                return;   // most seeds have diverged by here
+            }
+            rows.add(new org.resnetlab.train.MetricRow(iteration, at.get(0).epoch(), at.get(0).lr(),
+                    med(all, org.resnetlab.train.MetricRow::trainLoss), trainError,
+                    med(all, org.resnetlab.train.MetricRow::testLoss), testError,
+                    med(at, org.resnetlab.train.MetricRow::imagesPerSecond), med(at, org.resnetlab.train.MetricRow::elapsedSeconds)));
+        });
         long diverged = seeds.stream().filter(r -> !r.outcome().ok()).count();
         RunResult first = seeds.get(0);
-        org.resnetlab.train.Outcome outcome = 2 * diverged > seeds.size()
+        org.resnetlab.train.Outcome outcome = 2 * diverged >= seeds.size()   // the median final error is +∞
                 ? seeds.stream().filter(r -> !r.outcome().ok()).findFirst().orElseThrow().outcome()
                 : org.resnetlab.train.Outcome.atEnd(first.config().protocol().iterations(),
                         rows.isEmpty() ? Double.NaN : rows.get(rows.size() - 1).testError());

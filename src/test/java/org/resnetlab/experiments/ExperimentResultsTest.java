@@ -65,4 +65,43 @@ class ExperimentResultsTest {
         var e = assertThrows(IllegalStateException.class, results::engines);
         assertTrue(e.getMessage().contains(runJson.toString()), e.getMessage());
     }
+
+    @Test
+    void aDivergedSeedCountsAsTheWorstInTheMedianCurveFromWhereItDiverged() {
+        ExperimentResults three = new RecordedRuns()
+                .add("x", 56, "original", false, RecordedRuns.row(100, 1.0, 10, 12), RecordedRuns.row(200, 0.8, 8, 9))
+                .add("x", 56, "original", false, RecordedRuns.row(100, 2.0, 20, 22), RecordedRuns.row(200, 0.6, 6, 7))
+                .add("x", 56, "original", true, RecordedRuns.row(100, 3.0, 30, 32))   // diverged at 101
+                .build("e").medians();
+        RunResult x = three.results().get(0);
+        assertEquals(List.of(100, 200), x.rows().stream().map(r -> r.iteration()).toList());
+        assertEquals(20.0, x.rows().get(0).trainError(), "at 100 every seed has a row: 10, 20, 30");
+        assertEquals(8.0, x.rows().get(1).trainError(), "at 200: 8, 6 and the diverged seed above both");
+        assertEquals(9.0, x.rows().get(1).testError());
+        assertEquals(0.8, x.rows().get(1).trainLoss());
+        assertTrue(x.outcome().ok(), "one of three diverged: the median seed completed");
+        assertEquals(9.0, x.outcome().finalTestError(), "the scorecard's median of 9, 7 and diverged");
+    }
+
+    @Test
+    void theMedianCurveEndsWhereHalfOfTheSeedsHaveDiverged() {
+        ExperimentResults three = new RecordedRuns()
+                .add("x", 56, "original", false, RecordedRuns.row(100, 1.0, 10, 12), RecordedRuns.row(200, 0.8, 8, 9))
+                .add("x", 56, "original", true, RecordedRuns.row(100, 2.0, 20, 22))   // diverged at 101
+                .add("x", 56, "original", true)                                      // before its first row
+                .build("e").medians();
+        RunResult x = three.results().get(0);
+        assertEquals(List.of(100), x.rows().stream().map(r -> r.iteration()).toList());
+        assertEquals(20.0, x.rows().get(0).trainError(), "10, 20 and one diverged before iteration 100");
+        assertTrue(!x.outcome().ok(), "two of three diverged");
+
+        ExperimentResults four = new RecordedRuns()
+                .add("y", 56, "original", false, RecordedRuns.row(100, 1.0, 10, 12))
+                .add("y", 56, "original", false, RecordedRuns.row(100, 1.0, 11, 13))
+                .add("y", 56, "original", true)
+                .add("y", 56, "original", true)
+                .build("e").medians();
+        assertTrue(four.results().get(0).rows().isEmpty(), "two of four diverged: the median is +∞ from the start");
+        assertTrue(!four.results().get(0).outcome().ok());
+    }
 }
