@@ -117,8 +117,9 @@ public final class PaperComparison {
         return FailRule.text(median(runs.stream().map(PaperComparison::testError).toList()), paperMode, baseline);
     }
 
+    /** A run's last training error; a diverged run counts above every number, as in {@link #testError}. */
     static double finalTrainError(RunResult r) {
-        return r.finalTrainError();
+        return r.outcome().status() == Outcome.Status.DIVERGED ? Double.POSITIVE_INFINITY : r.finalTrainError();
     }
 
     static double median(List<Double> values) {
@@ -126,7 +127,8 @@ public final class PaperComparison {
     }
 
     private static String number(double value) {
-        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "—";
+        return value == Double.POSITIVE_INFINITY ? "diverged"
+                : Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : "—";
     }
 
     /** What [1] says about the plain nets, which it plots but does not tabulate. */

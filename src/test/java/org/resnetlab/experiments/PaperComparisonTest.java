@@ -41,8 +41,20 @@ class PaperComparisonTest {
         assertEquals("fail (25.50)", t.stringColumn("ours: test error %").get(1), "above 20%");
         assertEquals("fail (diverged)", t.stringColumn("ours: test error %").get(2));
         assertEquals("11.00", t.stringColumn("ours: test error %").get(3));
-        assertEquals("12.00", t.stringColumn("ours: final train error %").get(0), "median of 10, 12, 90");
-        assertEquals("—", t.stringColumn("ours: final train error %").get(2), "a run without rows has none");
+        assertEquals("12.00", t.stringColumn("ours: final train error %").get(0), "median of 10, 12 and a diverged run");
+        assertEquals("diverged", t.stringColumn("ours: final train error %").get(2), "diverged before its first row");
+    }
+
+    @Test
+    void aDivergedSeedCountsAboveEveryTrainingErrorAsItsTestErrorDoes() {
+        ExperimentResults two = new RecordedRuns()
+                .add("x", 56, "original", false, row(100, 0.5, 10, 9))
+                .add("x", 56, "original", true, row(100, 0.4, 5, 6))   // its last row before it diverged is lower
+                .add("y", 56, "plain", false, row(100, 0.5, 14, 12))
+                .build("03-shortcut-variants");
+        Table t = PaperComparison.table(two, PaperComparison.paperAtDepth("[2] Table 1", 110));
+        assertEquals("diverged", t.stringColumn("ours: final train error %").get(0), "median of 10 and a diverged seed");
+        assertEquals("14.00", t.stringColumn("ours: final train error %").get(1));
     }
 
     @Test
