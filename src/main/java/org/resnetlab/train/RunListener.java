@@ -70,9 +70,13 @@ public interface RunListener {
             public void finished(RunResult result) {
                 RunConfig c = result.config();
                 // one println: IJava turns each piece of a printf into its own output fragment
-                out.println(String.format(java.util.Locale.ROOT, "%s%s, depth %d: %s, test error %.2f%%",
-                        result.alreadyComplete() ? "recorded: " : "  done: ", c.model().unit(), c.model().depth(),
-                        result.outcome().status().label(), result.finalTestError()));
+                // a diverged run has no final test error (its last row is from before it diverged)
+                String end = result.outcome().ok()
+                        ? String.format(java.util.Locale.ROOT, "%s, test error %.2f%%", result.outcome().status().label(),
+                                result.finalTestError())
+                        : "diverged at iteration " + result.outcome().iteration();
+                out.println((result.alreadyComplete() ? "recorded: " : "  done: ") + c.model().unit() + ", depth "
+                        + c.model().depth() + ", seed " + c.seed() + ": " + end);
             }
         };
     }
