@@ -94,10 +94,8 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
     public java.util.Map<String, Double> medianFinalTrainErrorByLabel() {
         java.util.Map<String, List<Double>> byLabel = new java.util.LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            RunResult r = results.get(i);
-            double error = r.finalTrainError();
             byLabel.computeIfAbsent(experiment.runs().get(i).label(), k -> new ArrayList<>())
-                    .add(!r.outcome().ok() || Double.isNaN(error) ? Double.POSITIVE_INFINITY : error);
+                    .add(Scorecard.value(results.get(i), Claims.Metric.TRAIN_ERROR));
         }
         java.util.Map<String, Double> medians = new java.util.LinkedHashMap<>();
         byLabel.forEach((label, errors) -> medians.put(label, DecisionRule.median(errors.stream().mapToDouble(Double::doubleValue).toArray())));
@@ -146,9 +144,8 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
         List<org.resnetlab.train.MetricRow> rows = new ArrayList<>();
         byIteration.forEach((iteration, at) -> {
             List<org.resnetlab.train.MetricRow> all = new ArrayList<>(at);
-            for (RunResult r : seeds) {
-                boolean noRowHere = r.rows().stream().noneMatch(row -> row.iteration() == iteration);
-                if (noRowHere && !r.outcome().ok() && iteration >= r.outcome().iteration()) {
+            for (RunResult r : seeds) {   // a diverged seed, past its last row: above every other seed
+                if (!r.outcome().ok() && (r.rows().isEmpty() || r.lastRow().iteration() < iteration)) {
                     double inf = Double.POSITIVE_INFINITY;
                     all.add(new org.resnetlab.train.MetricRow(iteration, 0, 0, inf, inf, inf, inf, Double.NaN, Double.NaN));
                 }
@@ -156,7 +153,7 @@ public record ExperimentResults(Experiment experiment, List<RunResult> results) 
             double trainError = med(all, org.resnetlab.train.MetricRow::trainError);
             double testError = med(all, org.resnetlab.train.MetricRow::testError);
             if (Double.isInfinite(trainError) || Double.isInfinite(testError)) {
-                return;   // most seeds have diverged by here
+                return;   // half of the seeds or more have diverged by here
             }
             rows.add(new org.resnetlab.train.MetricRow(iteration, at.get(0).epoch(), at.get(0).lr(),
                     med(all, org.resnetlab.train.MetricRow::trainLoss), trainError,

@@ -1,7 +1,6 @@
 package org.resnetlab.experiments;
 
 import org.resnetlab.experiments.Experiments.LabelledRun;
-import org.resnetlab.train.Outcome;
 import org.resnetlab.train.PaperResults;
 import org.resnetlab.train.RunConfig;
 import org.resnetlab.train.RunResult;
@@ -105,8 +104,7 @@ public final class PaperComparison {
     }
 
     private static double testError(RunResult r) {
-        boolean diverged = r.outcome().status() == Outcome.Status.DIVERGED || Double.isNaN(r.finalTestError());
-        return diverged ? Double.POSITIVE_INFINITY : r.finalTestError();
+        return Scorecard.value(r, Claims.Metric.TEST_ERROR);
     }
 
     /**
@@ -119,7 +117,7 @@ public final class PaperComparison {
 
     /** A run's last training error; a diverged run counts above every number, as in {@link #testError}. */
     static double finalTrainError(RunResult r) {
-        return r.outcome().status() == Outcome.Status.DIVERGED ? Double.POSITIVE_INFINITY : r.finalTrainError();
+        return Scorecard.value(r, Claims.Metric.TRAIN_ERROR);
     }
 
     static double median(List<Double> values) {

@@ -62,6 +62,10 @@ public final class Scorecard {
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * A seed's final value as every comparison of seeds takes it (the scorecard, the paper-vs-ours table, "which run
+     * ends highest"): +∞ for a diverged run or one without rows, so it ranks above every number.
+     */
     static double value(RunResult r, Metric metric) {
         if (!r.outcome().ok() || r.rows().isEmpty()) {
             return Double.POSITIVE_INFINITY;
