@@ -13,8 +13,10 @@ if pgrep -f 'org.resnetlab.cli.Main experiments --mode cpu' >/dev/null; then
   echo "campaign: already running (pgrep -af 'experiments --mode cpu'); not starting a second copy" >&2
   exit 3
 fi
-[ -f target/lib/resnet-lab.jar ] && [ -z "$(find src/main -newer target/lib/resnet-lab.jar -print -quit)" ] \
-  || mvn -q -B -o package -DskipTests 2>/dev/null || mvn -q -B package -DskipTests
+# -Pboth, as bin/resnetlab and make build: the default profile packs MXNet only, and the shards run PyTorch.
+[ -f target/lib/resnet-lab.jar ] && [ -z "$(find src/main pom.xml -newer target/lib/resnet-lab.jar -print -quit)" ] \
+  && compgen -G 'target/lib/pytorch-engine-*.jar' >/dev/null \
+  || mvn -q -B -o -Pboth package -DskipTests 2>/dev/null || mvn -q -B -Pboth package -DskipTests
 rm -rf data/cache/campaign-lib && mkdir -p data/cache target && cp -r target/lib data/cache/campaign-lib
 for ((shard = 0; shard < shards; shard++)); do
   RESNETLAB_HOME="$root" RESNETLAB_ENGINE=pytorch PYTORCH_NUM_THREADS=1 OMP_NUM_THREADS=1 \
