@@ -80,19 +80,28 @@ public final class ExperimentsCommand implements Callable<Integer> {
         }
         List<RunConfig> all = shard(List.copyOf(runs.values()));
         if (list) {
+            // costs come from every recorded run of the mode, so a shard's or one experiment's estimate of a run
+            // is the same as the whole campaign's
+            List<RunConfig> costSource = new ArrayList<>(Experiments.campaign(m, results));
+            costSource.addAll(runs.values());
             double seconds = 0;
             int left = 0;
             for (RunConfig c : all) {
                 String status = ExperimentPlan.status(c.out());
-                double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(all, c));
+                double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(costSource, c));
                 seconds += s;
                 left += s > 0 ? 1 : 0;
                 out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");
             }
+            String wall = shard == null
+                    ? String.format(Locale.ROOT, "i.e. about %.1f hours of wall-clock on a 2-core CPU with two one-thread "
+                    + "shards side by side (--shard 0/2 and 1/2", seconds / 7200)
+                    // one shard is one one-thread process: its process-hours are its wall-clock
+                    : String.format(Locale.ROOT, "i.e. about %.1f hours of wall-clock for this shard on its one thread, "
+                    + "beside the other shards (--shard %s", seconds / 3600, shard);
             out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f process-hours, "
-                    + "i.e. about %.1f hours of wall-clock on a 2-core CPU with two one-thread shards side by side "
-                    + "(--shard 0/2 and 1/2; cost per iteration from the recorded runs, which trained that way, else "
-                    + "measured 2026-12-01)", all.size(), all.size() - left, left, seconds / 3600, seconds / 7200));
+                    + "%s; cost per iteration from the recorded runs of the same unit, which trained that way, else "
+                    + "measured 2026-12-01)", all.size(), all.size() - left, left, seconds / 3600, wall));
             out.flush();
             return 0;
         }

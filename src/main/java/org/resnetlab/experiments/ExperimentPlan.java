@@ -83,9 +83,14 @@ public final class ExperimentPlan {
         return width <= 0.25 ? 0.0084 : width <= 0.5 ? 0.011 : 0.020 * width;
     }
 
-    /** The cost per unit-iteration of recorded runs like {@code like} (same dataset and width), or the measured constant. */
+    /**
+     * The cost per unit-iteration of recorded runs like {@code like}: the median over recorded runs of the same dataset,
+     * width and unit (a gated or 1x1-conv unit costs more than an identity one), else of the same dataset and width,
+     * else the measured constant.
+     */
     public static double secondsPerUnitIteration(List<RunConfig> recorded, RunConfig like) {
-        List<Double> costs = new java.util.ArrayList<>();
+        List<Double> sameUnit = new java.util.ArrayList<>();
+        List<Double> sameWidth = new java.util.ArrayList<>();
         for (RunConfig r : recorded) {
             if (!r.dataset().equals(like.dataset()) || r.model().width() != like.model().width() || !status(r.out()).equals("recorded")) {
                 continue;
@@ -93,12 +98,17 @@ public final class ExperimentPlan {
             try {
                 List<MetricRow> rows = RunRecord.readMetrics(r.out());
                 if (!rows.isEmpty()) {
-                    costs.add(rows.get(rows.size() - 1).elapsedSeconds() / rows.get(rows.size() - 1).iteration() / units(r));
+                    double cost = rows.get(rows.size() - 1).elapsedSeconds() / rows.get(rows.size() - 1).iteration() / units(r);
+                    sameWidth.add(cost);
+                    if (r.model().unit().equals(like.model().unit())) {
+                        sameUnit.add(cost);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // an unreadable run says nothing about cost
             }
         }
+        List<Double> costs = sameUnit.isEmpty() ? sameWidth : sameUnit;
         if (costs.isEmpty()) {
             return measuredSecondsPerUnitIteration(like.model().width());
         }

@@ -151,11 +151,27 @@ class CommandLineTest {
         assertTrue(a.stream().noneMatch(b::contains), "disjoint");
         assertEquals(runs.get(0), a.get(0));
         assertEquals(runs.get(1), b.get(0));
+        // a run's estimate does not depend on which shard lists it; the shards' hours add up to the campaign's, and a
+        // one-thread shard's wall-clock is its process-hours (the whole campaign's is half of them, on two shards)
+        assertTrue(runs.containsAll(a) && runs.containsAll(b), first.out());
+        double[] whole = hours(all.out()), one = hours(first.out()), other = hours(second.out());
+        assertEquals(whole[0], one[0] + other[0], 0.11, all.out());
+        assertEquals(whole[0] / 2, whole[1], 0.06, all.out());
+        assertEquals(one[0], one[1], 1e-9, first.out());
+        assertEquals(other[0], other[1], 1e-9, second.out());
         for (String bad : List.of("2/2", "x", "1/0", "-1/2")) {
             Result r = run("experiments", "--mode", "quick", "--dry-run", "--shard", bad);
             assertEquals(2, r.code(), bad);
             assertEquals(1, r.err().strip().lines().count(), r.err());
         }
+    }
+
+    /** {process-hours, wall-clock hours} from the closing line of {@code experiments --dry-run}. */
+    private static double[] hours(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("about ([0-9.]+) process-hours, i\\.e\\. about ([0-9.]+) hours of wall-clock").matcher(out);
+        assertTrue(m.find(), out);
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
     @Test

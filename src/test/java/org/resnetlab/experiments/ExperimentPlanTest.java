@@ -34,4 +34,32 @@ class ExperimentPlanTest {
         assertEquals(0.05, plan.doubleColumn("parameters (M)").get(0), 1e-9, "ResNet-56 at width 0.25: 54,214");
         assertEquals(6000, plan.intColumn("iterations").get(0));
     }
+
+    @Test
+    void costPerIterationComesFromRecordedRunsOfTheSameUnit(@TempDir Path results) throws Exception {
+        var runs = Experiments.orderings(Experiments.Mode.CPU, results).runs().stream().map(r -> r.config()).toList();
+        var original = runs.get(0);                    // (a) original, seed 0
+        var bnAfter = runs.get(5);                     // (b) bn-after-addition, seed 0
+        var reluBefore = runs.get(8);                  // (c) relu-before-addition: nothing recorded of its unit
+        assertEquals("bn-after-addition", bnAfter.model().unit());
+        assertEquals("relu-before-addition", reluBefore.model().unit());
+        int units = 27;                                // ResNet-56: 3 stages of 9 basic units
+        record(original, 6000 * units * 0.010);       // 0.010 s per unit-iteration
+        record(bnAfter, 6000 * units * 0.030);
+        assertEquals(0.010, ExperimentPlan.secondsPerUnitIteration(runs, runs.get(1)), 1e-12, "same unit");
+        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, runs.get(6)), 1e-12, "same unit");
+        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, reluBefore), 1e-12,
+                "no run of its unit: the upper median of all recorded runs of the width");
+        assertEquals(ExperimentPlan.measuredSecondsPerUnitIteration(0.25),
+                ExperimentPlan.secondsPerUnitIteration(List.of(reluBefore), reluBefore), 1e-12, "nothing recorded");
+        assertEquals(6000 * units * 0.010, ExperimentPlan.remainingSeconds(runs.get(1), 0.010), 1e-6);
+        assertEquals(0, ExperimentPlan.remainingSeconds(original, 0.010), 1e-12, "recorded: nothing left");
+    }
+
+    private static void record(org.resnetlab.train.RunConfig run, double elapsedSeconds) throws Exception {
+        Files.createDirectories(run.out());
+        Files.writeString(run.out().resolve("run.json"), "{\"outcome\": {\"status\": \"completed\"}}");
+        Files.writeString(run.out().resolve("metrics.csv"), "iteration,epoch,lr,train_loss,train_error,test_loss,"
+                + "test_error,images_per_s,elapsed_s\n6000,12.8,0.001,0.2,7.0,0.3,9.0,300," + elapsedSeconds + "\n");
+    }
 }
