@@ -100,8 +100,8 @@ public final class ExperimentsCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "i.e. about %.1f hours of wall-clock for this shard on its one thread, "
                     + "beside the other shards (--shard %s", seconds / 3600, shard);
             out.println(String.format(Locale.ROOT, "%d runs, %d recorded, %d to train or resume: about %.1f process-hours, "
-                    + "%s; cost per iteration from the recorded runs of the same unit, which trained that way, else "
-                    + "measured 2026-12-01)", all.size(), all.size() - left, left, seconds / 3600, wall));
+                    + "%s; cost per iteration from the recorded runs of the same unit at the nearest depth, which "
+                    + "trained that way, else measured 2026-12-01)", all.size(), all.size() - left, left, seconds / 3600, wall));
             out.flush();
             return 0;
         }

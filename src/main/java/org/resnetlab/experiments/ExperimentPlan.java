@@ -84,13 +84,14 @@ public final class ExperimentPlan {
     }
 
     /**
-     * The cost per unit-iteration of recorded runs like {@code like}: the median over recorded runs of the same dataset,
-     * width and unit (a gated or 1x1-conv unit costs more than an identity one), else of the same dataset and width,
-     * else the measured constant.
+     * The cost per unit-iteration of recorded runs like {@code like}: the median over the recorded runs of the same
+     * dataset, width and unit (a gated or 1x1-conv unit costs more than an identity one) at the recorded depth nearest
+     * to its own (a shallow net's stem and evaluation weigh more per unit); without such runs, over the runs of the
+     * same dataset and width at the nearest depth; without those, the measured constant.
      */
     public static double secondsPerUnitIteration(List<RunConfig> recorded, RunConfig like) {
-        List<Double> sameUnit = new java.util.ArrayList<>();
-        List<Double> sameWidth = new java.util.ArrayList<>();
+        List<double[]> sameUnit = new java.util.ArrayList<>();   // {depth, cost}
+        List<double[]> sameWidth = new java.util.ArrayList<>();
         for (RunConfig r : recorded) {
             if (!r.dataset().equals(like.dataset()) || r.model().width() != like.model().width() || !status(r.out()).equals("recorded")) {
                 continue;
@@ -98,7 +99,8 @@ public final class ExperimentPlan {
             try {
                 List<MetricRow> rows = RunRecord.readMetrics(r.out());
                 if (!rows.isEmpty()) {
-                    double cost = rows.get(rows.size() - 1).elapsedSeconds() / rows.get(rows.size() - 1).iteration() / units(r);
+                    MetricRow last = rows.get(rows.size() - 1);
+                    double[] cost = {r.model().depth(), last.elapsedSeconds() / last.iteration() / units(r)};
                     sameWidth.add(cost);
                     if (r.model().unit().equals(like.model().unit())) {
                         sameUnit.add(cost);
@@ -108,12 +110,14 @@ public final class ExperimentPlan {
                 // an unreadable run says nothing about cost
             }
         }
-        List<Double> costs = sameUnit.isEmpty() ? sameWidth : sameUnit;
+        List<double[]> costs = sameUnit.isEmpty() ? sameWidth : sameUnit;
         if (costs.isEmpty()) {
             return measuredSecondsPerUnitIteration(like.model().width());
         }
-        costs.sort(null);
-        return costs.get(costs.size() / 2);
+        int depth = like.model().depth();
+        double nearest = costs.stream().mapToDouble(c -> Math.abs(c[0] - depth)).min().orElseThrow();
+        List<Double> atDepth = costs.stream().filter(c -> Math.abs(c[0] - depth) == nearest).map(c -> c[1]).sorted().toList();
+        return atDepth.get(atDepth.size() / 2);
     }
 
     private static int units(RunConfig run) {

@@ -36,24 +36,33 @@ class ExperimentPlanTest {
     }
 
     @Test
-    void costPerIterationComesFromRecordedRunsOfTheSameUnit(@TempDir Path results) throws Exception {
-        var runs = Experiments.orderings(Experiments.Mode.CPU, results).runs().stream().map(r -> r.config()).toList();
-        var original = runs.get(0);                    // (a) original, seed 0
-        var bnAfter = runs.get(5);                     // (b) bn-after-addition, seed 0
-        var reluBefore = runs.get(8);                  // (c) relu-before-addition: nothing recorded of its unit
-        assertEquals("bn-after-addition", bnAfter.model().unit());
-        assertEquals("relu-before-addition", reluBefore.model().unit());
-        int units = 27;                                // ResNet-56: 3 stages of 9 basic units
-        record(original, 6000 * units * 0.010);       // 0.010 s per unit-iteration
-        record(bnAfter, 6000 * units * 0.030);
-        assertEquals(0.010, ExperimentPlan.secondsPerUnitIteration(runs, runs.get(1)), 1e-12, "same unit");
-        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, runs.get(6)), 1e-12, "same unit");
-        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, reluBefore), 1e-12,
-                "no run of its unit: the upper median of all recorded runs of the width");
+    void costPerIterationComesFromRecordedRunsOfTheSameUnitAndNearestDepth(@TempDir Path results) throws Exception {
+        var runs = Experiments.campaign(Experiments.Mode.CPU, results);
+        var original20 = find(runs, 20, "original", 0);
+        var original56 = find(runs, 56, "original", 0);
+        var bnAfter56 = find(runs, 56, "bn-after-addition", 0);
+        var reluBefore56 = find(runs, 56, "relu-before-addition", 0);    // nothing recorded of its unit
+        record(original20, 6000 * 9 * 0.050);                             // ResNet-20: 9 units, 0.050 s per unit-iteration
+        record(original56, 6000 * 27 * 0.010);                            // ResNet-56: 27 units
+        record(bnAfter56, 6000 * 27 * 0.030);
+        assertEquals(0.010, ExperimentPlan.secondsPerUnitIteration(runs, find(runs, 56, "original", 1)), 1e-12,
+                "same unit and depth");
+        assertEquals(0.010, ExperimentPlan.secondsPerUnitIteration(runs, find(runs, 110, "original", 0)), 1e-12,
+                "same unit, nearest recorded depth (56, not 20)");
+        assertEquals(0.050, ExperimentPlan.secondsPerUnitIteration(runs, find(runs, 20, "original", 1)), 1e-12);
+        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, find(runs, 56, "bn-after-addition", 1)), 1e-12);
+        assertEquals(0.030, ExperimentPlan.secondsPerUnitIteration(runs, reluBefore56), 1e-12,
+                "no run of its unit: the upper median of the width's recorded runs at the nearest depth");
         assertEquals(ExperimentPlan.measuredSecondsPerUnitIteration(0.25),
-                ExperimentPlan.secondsPerUnitIteration(List.of(reluBefore), reluBefore), 1e-12, "nothing recorded");
-        assertEquals(6000 * units * 0.010, ExperimentPlan.remainingSeconds(runs.get(1), 0.010), 1e-6);
-        assertEquals(0, ExperimentPlan.remainingSeconds(original, 0.010), 1e-12, "recorded: nothing left");
+                ExperimentPlan.secondsPerUnitIteration(List.of(reluBefore56), reluBefore56), 1e-12, "nothing recorded");
+        assertEquals(6000 * 27 * 0.010, ExperimentPlan.remainingSeconds(find(runs, 56, "original", 1), 0.010), 1e-6);
+        assertEquals(0, ExperimentPlan.remainingSeconds(original56, 0.010), 1e-12, "recorded: nothing left");
+    }
+
+    private static org.resnetlab.train.RunConfig find(List<org.resnetlab.train.RunConfig> runs, int depth, String unit,
+                                                      long seed) {
+        return runs.stream().filter(r -> r.model().depth() == depth && r.model().unit().equals(unit) && r.seed() == seed)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + unit + "-" + depth + " seed " + seed));
     }
 
     private static void record(org.resnetlab.train.RunConfig run, double elapsedSeconds) throws Exception {
