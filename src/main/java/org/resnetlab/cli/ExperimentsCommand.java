@@ -84,11 +84,12 @@ public final class ExperimentsCommand implements Callable<Integer> {
             // is the same as the whole campaign's
             List<RunConfig> costSource = new ArrayList<>(Experiments.campaign(m, results));
             costSource.addAll(runs.values());
+            ExperimentPlan.RecordedCosts costs = ExperimentPlan.recordedCosts(costSource);
             double seconds = 0;
             int left = 0;
             for (RunConfig c : all) {
                 String status = ExperimentPlan.status(c.out());
-                double s = ExperimentPlan.remainingSeconds(c, ExperimentPlan.secondsPerUnitIteration(costSource, c));
+                double s = ExperimentPlan.remainingSeconds(c, costs.secondsPerUnitIteration(c));
                 seconds += s;
                 left += s > 0 ? 1 : 0;
                 out.println("  " + relative(root, c.out()) + "  (" + status + (s > 0 ? String.format(Locale.ROOT, ", ~%.0f min", s / 60) : "") + ")");

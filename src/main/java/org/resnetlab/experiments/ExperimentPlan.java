@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.resnetlab.train.MetricRow;
 
 /**
@@ -87,37 +89,59 @@ public final class ExperimentPlan {
      * The cost per unit-iteration of recorded runs like {@code like}: the median over the recorded runs of the same
      * dataset, width and unit (a gated or 1x1-conv unit costs more than an identity one) at the recorded depth nearest
      * to its own (a shallow net's stem and evaluation weigh more per unit); without such runs, over the runs of the
-     * same dataset and width at the nearest depth; without those, the measured constant.
+     * same dataset and width at the nearest depth; without those, the measured constant. For many runs, read the
+     * recorded runs once with {@link #recordedCosts} and ask it.
      */
     public static double secondsPerUnitIteration(List<RunConfig> recorded, RunConfig like) {
-        List<double[]> sameUnit = new java.util.ArrayList<>();   // {depth, cost}
-        List<double[]> sameWidth = new java.util.ArrayList<>();
-        for (RunConfig r : recorded) {
-            if (!r.dataset().equals(like.dataset()) || r.model().width() != like.model().width() || !status(r.out()).equals("recorded")) {
+        return recordedCosts(recorded).secondsPerUnitIteration(like);
+    }
+
+    /** One recorded run's cost: what {@link #secondsPerUnitIteration} matches on, and its seconds per unit-iteration. */
+    private record RecordedCost(String dataset, double width, String unit, int depth, double seconds) {}
+
+    /** The costs of the recorded runs among {@code runs}, each folder read once (a folder listed twice counts once). */
+    public static RecordedCosts recordedCosts(List<RunConfig> runs) {
+        Map<Path, RecordedCost> costs = new LinkedHashMap<>();
+        for (RunConfig r : runs) {
+            if (costs.containsKey(r.out()) || !status(r.out()).equals("recorded")) {
                 continue;
             }
             try {
                 List<MetricRow> rows = RunRecord.readMetrics(r.out());
                 if (!rows.isEmpty()) {
                     MetricRow last = rows.get(rows.size() - 1);
-                    double[] cost = {r.model().depth(), last.elapsedSeconds() / last.iteration() / units(r)};
-                    sameWidth.add(cost);
-                    if (r.model().unit().equals(like.model().unit())) {
-                        sameUnit.add(cost);
-                    }
+                    costs.put(r.out(), new RecordedCost(r.dataset(), r.model().width(), r.model().unit(),
+                            r.model().depth(), last.elapsedSeconds() / last.iteration() / units(r)));
                 }
             } catch (IOException | RuntimeException e) {
                 // an unreadable run says nothing about cost
             }
         }
-        List<double[]> costs = sameUnit.isEmpty() ? sameWidth : sameUnit;
-        if (costs.isEmpty()) {
-            return measuredSecondsPerUnitIteration(like.model().width());
+        return new RecordedCosts(List.copyOf(costs.values()));
+    }
+
+    /** The recorded runs' costs, read once; {@link #secondsPerUnitIteration} applies the rule above. */
+    public static final class RecordedCosts {
+        private final List<RecordedCost> costs;
+
+        private RecordedCosts(List<RecordedCost> costs) {
+            this.costs = costs;
         }
-        int depth = like.model().depth();
-        double nearest = costs.stream().mapToDouble(c -> Math.abs(c[0] - depth)).min().orElseThrow();
-        List<Double> atDepth = costs.stream().filter(c -> Math.abs(c[0] - depth) == nearest).map(c -> c[1]).sorted().toList();
-        return atDepth.get(atDepth.size() / 2);
+
+        public double secondsPerUnitIteration(RunConfig like) {
+            List<RecordedCost> sameWidth = costs.stream()
+                    .filter(c -> c.dataset().equals(like.dataset()) && c.width() == like.model().width()).toList();
+            List<RecordedCost> sameUnit = sameWidth.stream().filter(c -> c.unit().equals(like.model().unit())).toList();
+            List<RecordedCost> pool = sameUnit.isEmpty() ? sameWidth : sameUnit;
+            if (pool.isEmpty()) {
+                return measuredSecondsPerUnitIteration(like.model().width());
+            }
+            int depth = like.model().depth();
+            int nearest = pool.stream().mapToInt(c -> Math.abs(c.depth() - depth)).min().orElseThrow();
+            List<Double> atDepth = pool.stream().filter(c -> Math.abs(c.depth() - depth) == nearest)
+                    .map(RecordedCost::seconds).sorted().toList();
+            return atDepth.get(atDepth.size() / 2);
+        }
     }
 
     private static int units(RunConfig run) {
