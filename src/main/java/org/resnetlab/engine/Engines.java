@@ -1,5 +1,7 @@
 package org.resnetlab.engine;
 
+import ai.djl.engine.Engine;
+
 import java.util.Locale;
 
 /**
@@ -20,5 +22,20 @@ public final class Engines {
             case "pytorch" -> PYTORCH;
             default -> throw new IllegalArgumentException(flag + " must be mxnet or pytorch, got '" + name + "'");
         };
+    }
+
+    /**
+     * The DJL engine named {@code djlName}, or DJL's default for null. DJL resolves its default engine in a static
+     * initialiser, so a default whose jars are missing (a build without that engine's profile) surfaces as an
+     * {@link ExceptionInInitializerError}: refused here in one sentence instead.
+     */
+    public static Engine get(String djlName) {
+        try {
+            return djlName == null ? Engine.getInstance() : Engine.getEngine(djlName);
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            throw new IllegalStateException("DJL cannot start the engine '" + (djlName != null ? djlName
+                    : System.getProperty("ai.djl.default_engine", "default")) + "': its jars are not on the class path "
+                    + "(build the module with both engines: mvn -Pboth package, as bin/resnetlab and make do)");
+        }
     }
 }

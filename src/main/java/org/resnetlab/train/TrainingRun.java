@@ -212,7 +212,7 @@ public final class TrainingRun {
 
     /** The engine this run trains on: the config's, else DJL's default. */
     private Engine engine() {
-        return config.engine() == null ? Engine.getInstance() : Engine.getEngine(config.engine());
+        return org.resnetlab.engine.Engines.get(config.engine());
     }
 
     /**

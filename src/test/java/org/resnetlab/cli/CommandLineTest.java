@@ -51,6 +51,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aDefaultEngineMissingFromTheClassPathIsOneSentence(@TempDir Path dir) throws Exception {
+        // its own JVM: DJL's failed static initialiser would poison this one
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.default_engine=TensorFlow", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                "org.resnetlab.cli.Main", "train", "--dataset", "synthetic", "--depth", "8", "--unit", "original",
+                "--iterations", "2", "--out", dir.resolve("run").toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, p.waitFor(), err);
+        List<String> ours = err.strip().lines().filter(l -> l.startsWith("resnetlab")).toList();
+        assertEquals(1, ours.size(), err);
+        assertTrue(ours.get(0).contains("TensorFlow") && ours.get(0).contains("-Pboth"), err);
+        assertTrue(err.lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + err);
+    }
+
+    @Test
     void trainFlagsBecomeTheRunConfig() {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs("--dataset", "cifar100", "--depth", "164", "--unit", "full-preact", "--body",
