@@ -4,10 +4,13 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** What a session ran on, recorded in run.json beside the metrics. */
@@ -26,12 +29,31 @@ public final class RunEnvironment {
         env.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
         env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("cpu", cpu(Path.of("/proc/cpuinfo")));
         env.put("git_commit", gitCommit());
         env.put("activation_layout", org.resnetlab.units.MemoryFormat.layout(engine.getEngineName()));
         for (String name : new String[] {"OMP_NUM_THREADS", "MXNET_ENGINE_TYPE"}) {
             env.put(name, System.getenv(name));
         }
         return env;
+    }
+
+    /**
+     * The CPU's model name and the flags that change its speed here (bf16, AMX), e.g. "AMD EPYC (avx512_bf16)", or null
+     * without /proc/cpuinfo: a run's elapsed times mean nothing without the machine, and the machines change.
+     */
+    static String cpu(Path cpuinfo) {
+        try {
+            String model = Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(null);
+            if (model == null) {
+                return null;
+            }
+            Set<String> flags = Precision.cpuFlags(cpuinfo);
+            return flags.isEmpty() ? model : model + " (" + String.join(" ", flags) + ")";
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** HEAD of the working directory's git repository (with "-dirty" when it has changes), or null: the one owner of it. */
