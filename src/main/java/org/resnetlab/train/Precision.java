@@ -5,6 +5,7 @@ import org.resnetlab.engine.Engines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -61,19 +62,24 @@ public enum Precision {
     }
 
     static Set<String> cpuFlags(Path cpuinfo) {
-        Set<String> found = new TreeSet<>();
         try {
-            for (String line : Files.readAllLines(cpuinfo)) {
-                if (line.startsWith("flags")) {
-                    for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
-                        if (CPU_FLAGS.contains(flag)) {
-                            found.add(flag);
-                        }
+            return cpuFlags(Files.readAllLines(cpuinfo));
+        } catch (IOException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /** The bf16 flags among the "flags" lines of /proc/cpuinfo's {@code lines}. */
+    static Set<String> cpuFlags(List<String> lines) {
+        Set<String> found = new TreeSet<>();
+        for (String line : lines) {
+            if (line.startsWith("flags")) {
+                for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+")) {
+                    if (CPU_FLAGS.contains(flag)) {
+                        found.add(flag);
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return Set.of();
         }
         return found;
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +45,13 @@ public final class RunEnvironment {
      */
     static String cpu(Path cpuinfo) {
         try {
-            String model = Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
+            List<String> lines = Files.readAllLines(cpuinfo);
+            String model = lines.stream().filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(null);
             if (model == null) {
                 return null;
             }
-            Set<String> flags = Precision.cpuFlags(cpuinfo);
+            Set<String> flags = Precision.cpuFlags(lines);
             return flags.isEmpty() ? model : model + " (" + String.join(" ", flags) + ")";
         } catch (IOException | RuntimeException e) {
             return null;

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import org.resnetlab.engine.Engines;
 import org.resnetlab.models.CifarResNet;
 import org.resnetlab.models.Models;
 
@@ -54,7 +55,7 @@ public final class TrainedNetwork implements AutoCloseable {
             throw new IllegalStateException("no checkpoint in " + config.out() + " (checkpoints are not committed): "
                     + "run the experiment on this machine to train the network (delete the run folder to retrain it)");
         }
-        Engine engine = org.resnetlab.engine.Engines.get(config.engine());
+        Engine engine = Engines.get(config.engine());
         Model model = Model.newInstance("trained", Device.cpu(), engine.getEngineName());
         try {
             CifarResNet net = Models.network(config.model());
@@ -103,7 +104,7 @@ public final class TrainedNetwork implements AutoCloseable {
      * (engine seeded with the run's seed, then {@code initialize}), so the weights are the run's initial weights.
      */
     public static CifarResNet atInitialisation(RunConfig config, NDManager manager) {
-        Engine engine = org.resnetlab.engine.Engines.get(config.engine());
+        Engine engine = Engines.get(config.engine());
         engine.setRandomSeed((int) config.seed());
         CifarResNet net = Models.network(config.model());
         net.initialize(manager, DataType.FLOAT32, new Shape(config.protocol().batchSize(),

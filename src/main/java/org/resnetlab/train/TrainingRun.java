@@ -31,6 +31,7 @@ import org.resnetlab.data.HostBatch;
 import org.resnetlab.data.ImageSet;
 import org.resnetlab.data.Normalization;
 import org.resnetlab.data.TrainingBatches;
+import org.resnetlab.engine.Engines;
 import org.resnetlab.models.ModelSpec;
 import org.resnetlab.models.Models;
 import org.resnetlab.units.Autocast;
@@ -212,7 +213,7 @@ public final class TrainingRun {
 
     /** The engine this run trains on: the config's, else DJL's default. */
     private Engine engine() {
-        return org.resnetlab.engine.Engines.get(config.engine());
+        return Engines.get(config.engine());
     }
 
     /**
