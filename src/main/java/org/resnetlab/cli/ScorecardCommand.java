@@ -41,6 +41,8 @@ public final class ScorecardCommand implements Callable<Integer> {
         out.println(markdown ? markdown(t) : t.printAll());
         if (!pilot) {
             out.println();
+            out.println(Scorecard.tally(t) + ".");
+            out.println();
             out.println(Scorecard.RULE);
         }
         out.flush();

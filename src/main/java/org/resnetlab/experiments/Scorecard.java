@@ -14,8 +14,11 @@ import tech.tablesaw.api.Table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,6 +99,26 @@ public final class Scorecard {
             verdict.append(verdictText(c, row));
         }
         return Table.create(title(mode), id, source, statement, paper, metric, ours, contrast, verdict);
+    }
+
+    /**
+     * The scorecard's verdicts counted, with the claims of each, e.g. "19 claims: 12 reproduced; 4 not reproduced
+     * (T1-gate-0, T2-b-worst); ...", read off the table's own claim and verdict columns (a provisional verdict counts
+     * under its verdict), so a summary beside the table cannot disagree with it.
+     */
+    public static String tally(Table scorecard) {
+        Map<DecisionRule.Verdict, List<String>> byVerdict = new EnumMap<>(DecisionRule.Verdict.class);
+        for (int r = 0; r < scorecard.rowCount(); r++) {
+            String verdict = scorecard.stringColumn("verdict").get(r);
+            DecisionRule.Verdict v = Arrays.stream(DecisionRule.Verdict.values())
+                    .filter(x -> verdict.equals(x.text()) || verdict.startsWith(x.text() + " ("))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("not a verdict: " + verdict));
+            byVerdict.computeIfAbsent(v, k -> new ArrayList<>()).add(scorecard.stringColumn("claim").get(r));
+        }
+        List<String> parts = new ArrayList<>();
+        byVerdict.forEach((v, ids) -> parts.add(ids.size() + " " + v.text()
+                + (v == DecisionRule.Verdict.REPRODUCED ? "" : " (" + String.join(", ", ids) + ")")));
+        return scorecard.rowCount() + " claims: " + String.join("; ", parts);
     }
 
     /** "Scorecard (cpu mode): " + the mode's reductions. */

@@ -154,4 +154,18 @@ class ScorecardTest {
         assertEquals("T3-gap-grows (the gain of pre-activation grows with depth (56 → 110)): no verdict yet: original-110 has 2 of 3 "
                 + "seeds, full-preact-56 has 0 of 5 seeds recorded.", missing);
     }
+
+    @Test
+    void theTallyCountsEachVerdictOfTheTableAndNamesTheClaimsThatDidNotReproduce() {
+        Table t = Table.create("card",
+                tech.tablesaw.api.StringColumn.create("claim", "A", "B", "C", "D", "E", "F"),
+                tech.tablesaw.api.StringColumn.create("verdict", "reproduced", "not reproduced", "inconclusive",
+                        "reproduced (provisional: 2/3, 5/5 seeds recorded)", "n too small (0/3 seeds recorded)",
+                        "not reproduced (provisional: 3/5 seeds recorded)"));
+        assertEquals("6 claims: 2 reproduced; 2 not reproduced (B, F); 1 inconclusive (C); 1 n too small (E)",
+                Scorecard.tally(t));
+        Table odd = Table.create("card", tech.tablesaw.api.StringColumn.create("claim", "A"),
+                tech.tablesaw.api.StringColumn.create("verdict", "reproducedish"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Scorecard.tally(odd));
+    }
 }
